@@ -1,0 +1,24 @@
+import type { Table } from 'apache-arrow';
+
+/**
+ * The one boundary between Kohort and DuckDB. The browser implementation runs
+ * DuckDB-WASM in a web worker (wasm.ts); tests use duckdb-wasm's own Node build
+ * (node.ts) so that they exercise the same DuckDB version as the page.
+ */
+export interface Connector {
+  /** Runs a query and returns its result as an Arrow table. */
+  query(sql: string): Promise<Table>;
+  /** Runs one or more statements whose result is not needed. */
+  exec(sql: string): Promise<void>;
+  /** Makes a file readable by name in SQL (`read_csv('name')`), without copying it into JS memory when it is a File. */
+  registerFile(name: string, data: File | Uint8Array): Promise<void>;
+  /** Forgets a registered file. */
+  dropFile(name: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Statements every connection runs first: nothing may be fetched from the internet. */
+export const STARTUP_SQL = [
+  'SET autoload_known_extensions = false',
+  'SET autoinstall_known_extensions = false',
+];
