@@ -50,3 +50,25 @@ export const DEFAULT_OPTIONS: MetricOptions = {
   dateTo: null,
   segment: null,
 };
+
+/** A metric's export: column names exactly as in the export contract (docs/metrics.md), values unformatted. */
+export interface CsvTable {
+  columns: string[];
+  rows: (string | number | boolean | null)[][];
+}
+
+/**
+ * Other typed tables the ingest layer may build next to `events` (all optional):
+ *   subscriptions(customer_id VARCHAR, start_day DATE, end_day DATE NULL, mrr DOUBLE NULL, s1…sN VARCHAR)
+ *     end_day = first day no longer subscribed; NULL = still active.
+ *   customer_attrs(customer_id VARCHAR, s1…sN VARCHAR)   one row per customer; overrides segments
+ *   survey(customer_id VARCHAR NULL, day DATE, score DOUBLE NULL, scale VARCHAR ('nps'|'csat'|'ces'),
+ *          reason VARCHAR NULL, s1…sN VARCHAR)
+ * Segment keys (s1, s2, …) are shared across tables: the same column label gets the same key.
+ */
+export interface TablesPresent {
+  events: boolean;
+  subscriptions: boolean;
+  customerAttrs: boolean;
+  survey: boolean;
+}
