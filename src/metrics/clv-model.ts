@@ -1,0 +1,433 @@
+/**
+ * Predicted customer lifetime value from the per-customer summary (clv-summary.ts):
+ *  - BG/NBD (Fader, Hardie & Lee 2005, "Counting your customers the easy way"):
+ *    while alive a customer buys at Poisson rate λ ~ Gamma(r, α); after each purchase
+ *    they drop out with probability p ~ Beta(a, b).
+ *  - Gamma-Gamma (Fader, Hardie & Lee 2005, "RFM and CLV"; Fader & Hardie 2013 note):
+ *    a customer's transaction values are Gamma(p, ν) with ν ~ Gamma(q, v) across
+ *    customers; fitted on customers with repeat purchases, on the mean value of those.
+ * Everything here is pure math on typed arrays: no DOM, no engine, so it runs in a
+ * web worker and its inputs and outputs survive structured cloning.
+ * docs/metrics-clv-model.md explains the models and the formulae.
+ */
+import { minimize } from './optimize';
+import type { ClvSummary, ClvUnit } from './clv-summary';
+import type { CsvTable } from './types';
+
+// ---------------------------------------------------------------- special functions
+
+const LANCZOS = [
+  57.1562356658629235, -59.5979603554754912, 14.1360979747417471, -0.491913816097620199,
+  0.339946499848118887e-4, 0.465236289270485756e-4, -0.983744753048795646e-4, 0.158088703224912494e-3,
+  -0.210264441724104883e-3, 0.217439618115212643e-3, -0.164318106536763890e-3, 0.844182239838527433e-4,
+  -0.261908384015814087e-4, 0.368991826595316234e-5,
+];
+
+/** ln Γ(x) for x > 0 (Lanczos, g = 607/128; about 1e-15 relative), NaN otherwise. */
+export function lnGamma(x: number): number {
+  if (!(x > 0)) return Number.NaN;
+  let y = x;
+  const t = x + 5.2421875;
+  let ser = 0.999999999999997092;
+  for (const c of LANCZOS) ser += c / ++y;
+  return (x + 0.5) * Math.log(t) - t + Math.log((2.5066282746310005 * ser) / x);
+}
+
+/**
+ * G(A, B1, C; z) = Σ_{k≥1} (A)_k (B1)_{k−1} z^k / ((C)_k k!), for 0 ≤ z < 1.
+ * It is (₂F₁(A, B1−1; C; z) − 1) / (B1−1) without the division, so the caller
+ * can take the limit B1 → 1 exactly. Summed until the remaining tail, bounded by
+ * a geometric series, is below 1e-16 of the sum; NaN when that takes over 10⁶ terms.
+ */
+export function hypergeometricTail(A: number, B1: number, C: number, z: number): number {
+  if (z === 0) return 0;
+  let term = (A * z) / C;
+  let sum = term;
+  for (let k = 1; k < 1_000_000; k++) {
+    if (term === 0) return sum;
+    const ratio = ((A + k) * (B1 + k - 1) * z) / ((C + k) * (k + 1));
+    term *= ratio;
+    sum += term;
+    // Ratios tend to z; once below 1, later ratios are at most max(|ratio|, z), which bounds the tail.
+    const bound = Math.max(Math.abs(ratio), z);
+    if (bound < 1 && k > Math.abs(A) + Math.abs(B1) && (Math.abs(term) * bound) / (1 - bound) <= 1e-16 * Math.abs(sum)) {
+      return sum;
+    }
+  }
+  return Number.NaN;
+}
+
+/** Gaussian hypergeometric ₂F₁(A, B; C; z) for 0 ≤ z < 1 by its power series. */
+export function hyp2f1(A: number, B: number, C: number, z: number): number {
+  return 1 + B * hypergeometricTail(A, B + 1, C, z);
+}
+
+function logAddExp(u: number, v: number): number {
+  if (u === Number.NEGATIVE_INFINITY) return v;
+  if (v === Number.NEGATIVE_INFINITY) return u;
+  const hi = Math.max(u, v);
+  return hi + Math.log1p(Math.exp(Math.min(u, v) - hi));
+}
+
+// ---------------------------------------------------------------- BG/NBD
+
+export interface BgNbdParams {
+  r: number;
+  alpha: number;
+  a: number;
+  b: number;
+}
+
+export interface BgNbdFit extends BgNbdParams {
+  logLik: number;
+  /** Customers fitted on. */
+  n: number;
+  evaluations: number;
+  converged: boolean;
+}
+
+/** Customers with identical (x, t_x, T) share one likelihood term: day-level data repeats a lot. */
+interface RfmGroups {
+  x: Float64Array;
+  tx: Float64Array;
+  T: Float64Array;
+  weight: Float64Array;
+  /** Index into distinctX for each group. */
+  xi: Int32Array;
+  distinctX: Float64Array;
+  customers: number;
+}
+
+type Rfm = Pick<ClvSummary, 'frequency' | 'recency' | 'T'>;
+
+function groupRfm(s: Rfm): RfmGroups {
+  const at = new Map<string, number>();
+  const xs: number[] = [];
+  const txs: number[] = [];
+  const Ts: number[] = [];
+  const ws: number[] = [];
+  for (let i = 0; i < s.frequency.length; i++) {
+    const x = s.frequency[i] ?? 0;
+    const tx = s.recency[i] ?? 0;
+    const T = s.T[i] ?? 0;
+    const key = `${x}|${tx}|${T}`;
+    const g = at.get(key);
+    if (g === undefined) {
+      at.set(key, xs.length);
+      xs.push(x);
+      txs.push(tx);
+      Ts.push(T);
+      ws.push(1);
+    } else ws[g] = (ws[g] ?? 0) + 1;
+  }
+  const distinct = [...new Set(xs)].sort((u, v) => u - v);
+  const pos = new Map(distinct.map((v, i) => [v, i]));
+  return {
+    x: Float64Array.from(xs),
+    tx: Float64Array.from(txs),
+    T: Float64Array.from(Ts),
+    weight: Float64Array.from(ws),
+    xi: Int32Array.from(xs.map((v) => pos.get(v) ?? 0)),
+    distinctX: Float64Array.from(distinct),
+    customers: s.frequency.length,
+  };
+}
+
+/**
+ * BG/NBD log-likelihood (FHL 2005 eq. 6), in logs:
+ *   ln L = ln Γ(r+x) − ln Γ(r) + r ln α + ln B(a, b+x) − ln B(a, b)
+ *        + ln[ (α+T)^−(r+x) + 1{x>0} · a/(b+x−1) · (α+t_x)^−(r+x) ]
+ * the last sum taken with log-add-exp so that neither power underflows.
+ */
+function groupedLogLik(p: BgNbdParams, g: RfmGroups): number {
+  const { r, alpha, a, b } = p;
+  if (!(r > 0 && alpha > 0 && a > 0 && b > 0)) return Number.NaN;
+  const k = g.distinctX.length;
+  const perX = new Float64Array(k);
+  const lnBx1 = new Float64Array(k);
+  const lnA = Math.log(a);
+  const constant = -lnGamma(r) + r * Math.log(alpha) + lnGamma(a + b) - lnGamma(b);
+  for (let j = 0; j < k; j++) {
+    const x = g.distinctX[j] ?? 0;
+    perX[j] = lnGamma(r + x) + lnGamma(b + x) - lnGamma(a + b + x);
+    lnBx1[j] = x > 0 ? Math.log(b + x - 1) : 0;
+  }
+  let ll = 0;
+  for (let i = 0; i < g.x.length; i++) {
+    const x = g.x[i] ?? 0;
+    const j = g.xi[i] ?? 0;
+    const stay = -(r + x) * Math.log(alpha + (g.T[i] ?? 0));
+    const gone = x > 0 ? lnA - (lnBx1[j] ?? 0) - (r + x) * Math.log(alpha + (g.tx[i] ?? 0)) : Number.NEGATIVE_INFINITY;
+    ll += (g.weight[i] ?? 0) * ((perX[j] ?? 0) + logAddExp(stay, gone));
+  }
+  return ll + constant * g.customers;
+}
+
+export function bgNbdLogLik(p: BgNbdParams, s: Rfm): number {
+  return groupedLogLik(p, groupRfm(s));
+}
+
+/** Maximum likelihood on log-parameters. Throws when nobody made a repeat purchase (the model is then not identified). */
+export function fitBgNbd(s: Rfm): BgNbdFit {
+  const n = s.frequency.length;
+  let sx = 0;
+  let sT = 0;
+  for (let i = 0; i < n; i++) {
+    sx += s.frequency[i] ?? 0;
+    sT += s.T[i] ?? 0;
+  }
+  if (n === 0 || sx === 0) throw new Error('BG/NBD needs customers with repeat purchases in the calibration period');
+  const g = groupRfm(s);
+  const params = (v: number[]): BgNbdParams => ({
+    r: Math.exp(v[0] ?? 0),
+    alpha: Math.exp(v[1] ?? 0),
+    a: Math.exp(v[2] ?? 0),
+    b: Math.exp(v[3] ?? 0),
+  });
+  // Start at r = 1 and α giving the observed purchase rate, a = b = 1 (mean drop-out ½): scale-free, so days and weeks start alike.
+  const start = [0, Math.log(Math.max(sT, 1e-9) / sx), 0, 0];
+  const res = minimize((v) => -groupedLogLik(params(v), g), start);
+  return { ...params(res.x), logLik: -res.fx, n, evaluations: res.evaluations, converged: res.converged };
+}
+
+/** P(alive | x, t_x, T) (FHL 2005 eq. 13); 1 for x = 0, as nobody drops out before a repeat purchase. */
+export function probabilityAlive(p: BgNbdParams, x: number, tx: number, T: number): number {
+  if (x === 0) return 1;
+  const { r, alpha, a, b } = p;
+  const lnOdds = Math.log(a) - Math.log(b + x - 1) + (r + x) * (Math.log(alpha + T) - Math.log(alpha + tx));
+  return 1 / (1 + Math.exp(lnOdds));
+}
+
+/**
+ * E[Y(t) | x, t_x, T]: expected purchases in (T, T+t] (FHL 2005 eq. 10)
+ *   = (a+b+x−1)/(a−1) · [1 − ((α+T)/(α+T+t))^(r+x) ₂F₁(r+x, b+x; a+b+x−1; z)] · P(alive),  z = t/(α+T+t).
+ * Euler's transformation ₂F₁(α₁,β₁;γ;z) = (1−z)^(γ−α₁−β₁) ₂F₁(γ−α₁, γ−β₁; γ; z) turns the bracket into
+ *   1 − (1−z)^(a−1) ₂F₁(a+b−1−r, a−1; a+b+x−1; z)
+ * whose series has small, quickly decreasing terms for any x (the original one
+ * grows like k^(r+x−a) before it decays, overflowing for frequent buyers),
+ * and whose second parameter a−1 lets the removable singularity at a = 1 be
+ * taken exactly: with ε = a−1, L = ln(1−z), G = hypergeometricTail(a+b−1−r, a, a+b+x−1; z),
+ *   bracket / ε = −expm1(εL)/ε − e^(εL) G.
+ */
+export function expectedPurchases(p: BgNbdParams, t: number, x: number, tx: number, T: number): number {
+  if (!(t > 0)) return 0;
+  const { r, alpha, a, b } = p;
+  const z = t / (alpha + T + t);
+  const L = Math.log(alpha + T) - Math.log(alpha + T + t);
+  const eps = a - 1;
+  const head = Math.abs(eps * L) < 1e-10 ? L * (1 + (eps * L) / 2) : Math.expm1(eps * L) / eps;
+  const tail = hypergeometricTail(a + b - 1 - r, a, a + b + x - 1, z);
+  return (a + b + x - 1) * (-head - Math.exp(eps * L) * tail) * probabilityAlive(p, x, tx, T);
+}
+
+/** E[X(t)]: expected purchases of a newly acquired customer in t periods after the first (FHL 2005 eq. 9): the x = t_x = T = 0 case. */
+export function expectedPurchasesNew(p: BgNbdParams, t: number): number {
+  return expectedPurchases(p, t, 0, 0, 0);
+}
+
+// ---------------------------------------------------------------- Gamma-Gamma
+
+export interface GammaGammaParams {
+  p: number;
+  q: number;
+  v: number;
+}
+
+export interface GammaGammaFit extends GammaGammaParams {
+  logLik: number;
+  /** Customers fitted on: x > 0 and a positive mean repeat value. */
+  n: number;
+  evaluations: number;
+  converged: boolean;
+}
+
+/** Fewer repeat buyers than this and the spend model is not fitted (expected values are then null). */
+export const MIN_GAMMA_GAMMA_CUSTOMERS = 10;
+
+type Spend = Pick<ClvSummary, 'frequency' | 'monetary'>;
+
+function usableSpend(x: number, m: number): boolean {
+  return x > 0 && Number.isFinite(m) && m > 0;
+}
+
+/**
+ * Gamma-Gamma log-likelihood of the mean repeat value m of x > 0 transactions,
+ * lifetimes' form (density of m, so fits and log-likelihoods compare with it):
+ *   ln Γ(px+q) − ln Γ(px) − ln Γ(q) + q ln v + (px−1) ln m + px ln x − (px+q) ln(xm + v).
+ */
+export function gammaGammaLogLik(g: GammaGammaParams, s: Spend): number {
+  const { p, q, v } = g;
+  if (!(p > 0 && q > 0 && v > 0)) return Number.NaN;
+  const cache = new Map<number, number>();
+  const base = -lnGamma(q) + q * Math.log(v);
+  let ll = 0;
+  for (let i = 0; i < s.frequency.length; i++) {
+    const x = s.frequency[i] ?? 0;
+    const m = s.monetary[i] ?? Number.NaN;
+    if (!usableSpend(x, m)) continue;
+    let perX = cache.get(x);
+    if (perX === undefined) {
+      perX = lnGamma(p * x + q) - lnGamma(p * x) + p * x * Math.log(x);
+      cache.set(x, perX);
+    }
+    ll += base + perX + (p * x - 1) * Math.log(m) - (p * x + q) * Math.log(x * m + v);
+  }
+  return ll;
+}
+
+/** Maximum likelihood on log-parameters; null when fewer than MIN_GAMMA_GAMMA_CUSTOMERS repeat buyers have a positive mean value. */
+export function fitGammaGamma(s: Spend): GammaGammaFit | null {
+  let n = 0;
+  let sm = 0;
+  for (let i = 0; i < s.frequency.length; i++) {
+    const m = s.monetary[i] ?? Number.NaN;
+    if (!usableSpend(s.frequency[i] ?? 0, m)) continue;
+    n++;
+    sm += m;
+  }
+  if (n < MIN_GAMMA_GAMMA_CUSTOMERS) return null;
+  const params = (w: number[]): GammaGammaParams => ({ p: Math.exp(w[0] ?? 0), q: Math.exp(w[1] ?? 0), v: Math.exp(w[2] ?? 0) });
+  // p = 1, q = 2, v = mean value: the prior mean pv/(q−1) then equals the observed mean, in the data's own currency scale.
+  const res = minimize((w) => -gammaGammaLogLik(params(w), s), [0, Math.log(2), Math.log(sm / n)]);
+  return { ...params(res.x), logLik: -res.fx, n, evaluations: res.evaluations, converged: res.converged };
+}
+
+/**
+ * E[M | p, q, v, x, m] = (q−1)/(px+q−1) · pv/(q−1) + px/(px+q−1) · m  =  p(v + xm)/(px+q−1):
+ * a weighted mean of the population mean pv/(q−1) and the customer's own mean.
+ * Customers without a usable mean (no repeat purchase, or a net refund) get the population mean.
+ * NaN when q ≤ 1 (the population mean is then infinite).
+ */
+export function expectedAverageValue(g: GammaGammaParams, x: number, m: number): number {
+  const { p, q, v } = g;
+  if (!(q > 1)) return Number.NaN;
+  return usableSpend(x, m) ? (p * (v + x * m)) / (p * x + q - 1) : (p * v) / (q - 1);
+}
+
+// ---------------------------------------------------------------- predictions
+
+export interface ClvPredictOptions {
+  /** Prediction horizon in the summary's unit (weeks or days). */
+  horizon: number;
+  /** Discount rate per month (0.01 = 1 %); 0 = no discounting. */
+  monthlyDiscount: number;
+}
+
+/** One year: 52 weeks (the literature's horizon) or 365 days. */
+export function defaultPredictOptions(unit: ClvUnit): ClvPredictOptions {
+  return { horizon: unit === 'week' ? 52 : 365, monthlyDiscount: 0 };
+}
+
+/** A month in the summary's unit: 365.25/12 days. */
+export function monthLength(unit: ClvUnit): number {
+  return 365.25 / 12 / (unit === 'week' ? 7 : 1);
+}
+
+export interface ClvPerCustomer {
+  pAlive: Float64Array;
+  /** E[Y(horizon) | x, t_x, T], undiscounted. */
+  expectedPurchases: Float64Array;
+  /** Gamma-Gamma E[M | x, m]; NaN without a spend model. */
+  expectedAverageValue: Float64Array;
+  /** Expected (discounted) revenue over the horizon; NaN without a spend model. */
+  expectedValue: Float64Array;
+}
+
+/**
+ * Expected purchases over (T, T+h], each month's share discounted by (1+d)^month:
+ * Σ_i (E[Y(t_i)] − E[Y(t_{i−1})]) / (1+d)^i with t_i = min(i·month, h), as lifetimes'
+ * customer_lifetime_value does. Without discounting it is simply E[Y(h)].
+ */
+function discountedPurchases(bg: BgNbdParams, o: ClvPredictOptions, month: number, x: number, tx: number, T: number): number {
+  if (o.monthlyDiscount === 0) return expectedPurchases(bg, o.horizon, x, tx, T);
+  let prev = 0;
+  let total = 0;
+  for (let i = 1; (i - 1) * month < o.horizon; i++) {
+    const e = expectedPurchases(bg, Math.min(i * month, o.horizon), x, tx, T);
+    total += (e - prev) / (1 + o.monthlyDiscount) ** i;
+    prev = e;
+  }
+  return total;
+}
+
+export function predict(s: ClvSummary, bg: BgNbdParams, gg: GammaGammaParams | null, o: ClvPredictOptions): ClvPerCustomer {
+  const k = s.frequency.length;
+  const out: ClvPerCustomer = {
+    pAlive: new Float64Array(k),
+    expectedPurchases: new Float64Array(k),
+    expectedAverageValue: new Float64Array(k).fill(Number.NaN),
+    expectedValue: new Float64Array(k).fill(Number.NaN),
+  };
+  const month = monthLength(s.unit);
+  for (let i = 0; i < k; i++) {
+    const x = s.frequency[i] ?? 0;
+    const tx = s.recency[i] ?? 0;
+    const T = s.T[i] ?? 0;
+    out.pAlive[i] = probabilityAlive(bg, x, tx, T);
+    out.expectedPurchases[i] = expectedPurchases(bg, o.horizon, x, tx, T);
+    if (!gg) continue;
+    const value = expectedAverageValue(gg, x, s.monetary[i] ?? Number.NaN);
+    out.expectedAverageValue[i] = value;
+    const n = o.monthlyDiscount === 0 ? (out.expectedPurchases[i] ?? 0) : discountedPurchases(bg, o, month, x, tx, T);
+    out.expectedValue[i] = value * n;
+  }
+  return out;
+}
+
+export interface ClvFitResult {
+  unit: ClvUnit;
+  options: ClvPredictOptions;
+  bgnbd: BgNbdFit;
+  gg: GammaGammaFit | null;
+  /** E[X(horizon)] for a newly acquired customer. */
+  newCustomerPurchases: number;
+  perCustomer: ClvPerCustomer;
+}
+
+/** Everything the worker does: both fits and the per-customer predictions. Throws when BG/NBD cannot be fitted. */
+export function fitAll(s: ClvSummary, options: Partial<ClvPredictOptions> = {}): ClvFitResult {
+  const o = { ...defaultPredictOptions(s.unit), ...options };
+  const bgnbd = fitBgNbd(s);
+  const gg = fitGammaGamma(s);
+  return {
+    unit: s.unit,
+    options: o,
+    bgnbd,
+    gg,
+    newCustomerPurchases: expectedPurchasesNew(bgnbd, o.horizon),
+    perCustomer: predict(s, bgnbd, gg, o),
+  };
+}
+
+function cell(v: number | undefined): number | null {
+  return v === undefined || !Number.isFinite(v) ? null : v;
+}
+
+/** The predicted-CLV export: one row per customer, model outputs unrounded, null where not available. */
+export function predictedClvCsv(s: ClvSummary, fit: Pick<ClvFitResult, 'perCustomer'>): CsvTable {
+  const c = fit.perCustomer;
+  return {
+    columns: [
+      'customer_id',
+      'frequency',
+      'recency',
+      'T',
+      'p_alive',
+      'expected_purchases',
+      'expected_value',
+      'monetary_value',
+      'expected_average_value',
+    ],
+    rows: s.customerIds.map((id, i) => [
+      id,
+      cell(s.frequency[i]),
+      cell(s.recency[i]),
+      cell(s.T[i]),
+      cell(c.pAlive[i]),
+      cell(c.expectedPurchases[i]),
+      cell(c.expectedValue[i]),
+      cell(s.monetary[i]),
+      cell(c.expectedAverageValue[i]),
+    ]),
+  };
+}

@@ -1,0 +1,95 @@
+/**
+ * The per-customer summary the BG/NBD and Gamma-Gamma models are fitted on
+ * (the "RFM" summary of Fader, Hardie & Lee), computed from cday.
+ *
+ * A purchase is an active customer-day: several orders on one calendar day are
+ * one purchase (the models assume one transaction per instant, and the CDNOW
+ * reference values are only reproduced with same-day purchases merged).
+ * Over the calibration period [first purchase, calibration end] (end inclusive):
+ *   frequency x = purchase days after the first one (repeat purchases),
+ *   recency t_x = last purchase day − first purchase day,
+ *   T           = calibration end − first purchase day,
+ * in days or weeks (days / 7), matching the `lifetimes` package's
+ * summary_data_from_transaction_data(freq='D', freq_multiplier=7).
+ * monetary m = mean net revenue of the repeat purchase days (the first purchase is
+ * left out, as in lifetimes); NULL when there is none or no revenue is mapped.
+ * Customers whose first purchase is after the calibration end are left out.
+ * Dates are whole days, so T and t_x are whole days (or sevenths of a week).
+ */
+import type { Row } from './rows';
+import { n, nOrNull, s } from './rows';
+import { dateLit, isoDate } from './sql';
+import { scopeCtes } from './scope';
+import type { DatasetInfo, SegmentFilter } from './types';
+
+export type ClvUnit = 'week' | 'day';
+
+export interface ClvSummaryOptions {
+  /** Last day of the calibration period, inclusive (ISO); null = data end (last purchase day). */
+  calibrationEnd: string | null;
+  unit: ClvUnit;
+  segment: SegmentFilter | null;
+}
+
+export const DEFAULT_CLV_SUMMARY_OPTIONS: ClvSummaryOptions = { calibrationEnd: null, unit: 'week', segment: null };
+
+/** Column-oriented and structured-clone friendly, so it can be posted to a worker as is. */
+export interface ClvSummary {
+  unit: ClvUnit;
+  /** ISO date actually used (the data end when the option was null); null when there are no customers. */
+  calibrationEnd: string | null;
+  customerIds: string[];
+  frequency: Float64Array;
+  recency: Float64Array;
+  T: Float64Array;
+  /** NaN where there is no repeat purchase or no revenue. */
+  monetary: Float64Array;
+}
+
+export function unitDays(unit: ClvUnit): number {
+  return unit === 'week' ? 7 : 1;
+}
+
+export function clvSummarySql(o: ClvSummaryOptions, info: DatasetInfo): string {
+  // The data end is global (not the segment's own last day), so every segment is scored to the same date.
+  const end = o.calibrationEnd ? dateLit(o.calibrationEnd) : '(SELECT max(day) FROM cday WHERE active)';
+  const days = unitDays(o.unit);
+  const revenue = info.hasRevenue ? 'd.revenue' : 'CAST(NULL AS DOUBLE)';
+  return `WITH ${scopeCtes({ segment: o.segment, dateFrom: null, dateTo: null })},
+cal AS (SELECT ${end} AS cal_end),
+pday AS (
+  SELECT d.customer_id, d.day, ${revenue} AS revenue, min(d.day) OVER (PARTITION BY d.customer_id) AS first_day
+  FROM fday d, cal
+  WHERE d.active AND d.day <= cal.cal_end
+)
+SELECT customer_id,
+  CAST(count(*) - 1 AS DOUBLE) AS frequency,
+  CAST(max(day) - first_day AS DOUBLE) / ${days} AS recency,
+  CAST(any_value(cal.cal_end) - first_day AS DOUBLE) / ${days} AS T,
+  avg(revenue) FILTER (WHERE day > first_day) AS monetary,
+  ${isoDate('any_value(cal.cal_end)')} AS cal_end
+FROM pday, cal
+GROUP BY customer_id, first_day
+ORDER BY customer_id`;
+}
+
+export function parseClvSummary(rows: Row[], unit: ClvUnit): ClvSummary {
+  const k = rows.length;
+  const out: ClvSummary = {
+    unit,
+    calibrationEnd: rows.length > 0 && rows[0] ? s(rows[0], 'cal_end') : null,
+    customerIds: new Array<string>(k),
+    frequency: new Float64Array(k),
+    recency: new Float64Array(k),
+    T: new Float64Array(k),
+    monetary: new Float64Array(k),
+  };
+  rows.forEach((row, i) => {
+    out.customerIds[i] = s(row, 'customer_id');
+    out.frequency[i] = n(row, 'frequency');
+    out.recency[i] = n(row, 'recency');
+    out.T[i] = n(row, 'T');
+    out.monetary[i] = nOrNull(row, 'monetary') ?? Number.NaN;
+  });
+  return out;
+}
