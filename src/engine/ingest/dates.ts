@@ -1,0 +1,103 @@
+/**
+ * Reading a VARCHAR column as dates with a chosen format, as SQL expressions.
+ *
+ * Each format is one regular expression whose groups are extracted once per value
+ * (a struct with fields a, b, c = the three date parts in the format's order,
+ * h, mi, s, f = time, p = AM/PM, z = offset). The timestamp is then built with
+ * make_timestamp after range checks, so an impossible date (31-02, month 13) is NULL
+ * without raising an error: errors caught per row are very slow in DuckDB-WASM.
+ */
+import { lit } from '../../metrics/sql';
+import type { DateFormat } from './types';
+
+export const DATE_FORMATS: DateFormat[] = ['yyyy-mm-dd', 'dd-mm-yyyy', 'mm-dd-yyyy', 'yyyymmdd', 'epoch-s', 'epoch-ms'];
+
+const TIME =
+  String.raw`(?:(?:[ T]+|\s*,\s*)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*(?:([AaPp])\.?[Mm]\.?)?)?` +
+  String.raw`\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$`;
+const TIME_FIELDS = ['h', 'mi', 's', 'f', 'p', 'z'];
+
+const PATTERN: Record<DateFormat, string> = {
+  'yyyy-mm-dd': String.raw`^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})` + TIME,
+  'dd-mm-yyyy': String.raw`^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})` + TIME,
+  'mm-dd-yyyy': String.raw`^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})` + TIME,
+  yyyymmdd: String.raw`^(\d{4})(\d{2})(\d{2})` + TIME,
+  'epoch-s': String.raw`^(\d{9,10})(?:\.\d+)?$`,
+  'epoch-ms': String.raw`^(\d{12,13})$`,
+};
+
+/** Which struct field holds year, month and day. */
+const PARTS: Record<DateFormat, { y: string; m: string; d: string } | null> = {
+  'yyyy-mm-dd': { y: 'a', m: 'b', d: 'c' },
+  'dd-mm-yyyy': { y: 'c', m: 'b', d: 'a' },
+  'mm-dd-yyyy': { y: 'c', m: 'a', d: 'b' },
+  yyyymmdd: { y: 'a', m: 'b', d: 'c' },
+  'epoch-s': null,
+  'epoch-ms': null,
+};
+
+const isEpoch = (f: DateFormat): boolean => PARTS[f] === null;
+
+/** Formats whose shape matches at least one of the values (used on the head to limit the SQL work). */
+export function plausibleDateFormats(values: string[]): DateFormat[] {
+  return DATE_FORMATS.filter((f) => {
+    const re = new RegExp(PATTERN[f]);
+    return values.some((v) => re.test(v.trim()));
+  });
+}
+
+export function looksLikeDate(v: string): boolean {
+  return plausibleDateFormats([v]).some((f) => !isEpoch(f));
+}
+
+/** The struct of groups; '' fields when the value does not have the format's shape. */
+export function dateExtractSql(value: string, f: DateFormat): string {
+  const fields = isEpoch(f) ? ['a'] : ['a', 'b', 'c', ...TIME_FIELDS];
+  return `regexp_extract(${value}, ${lit(PATTERN[f])}, [${fields.map(lit).join(', ')}])`;
+}
+
+const int = (x: string, field: string): string => `CAST(nullif(${x}.${field}, '') AS INTEGER)`;
+
+/** The wall-clock TIMESTAMP written in the value (offset ignored), NULL when unreadable. */
+function wallClockSql(x: string, f: DateFormat): string {
+  const p = PARTS[f];
+  if (!p) return 'NULL::TIMESTAMP';
+  const [y, m, d] = [int(x, p.y), int(x, p.m), int(x, p.d)];
+  const rawH = `coalesce(${int(x, 'h')}, 0)`;
+  const h = `(CASE WHEN upper(${x}.p) = 'P' THEN ${rawH} % 12 + 12 WHEN upper(${x}.p) = 'A' THEN ${rawH} % 12 ELSE ${rawH} END)`;
+  const mi = `coalesce(${int(x, 'mi')}, 0)`;
+  const s = `coalesce(${int(x, 's')}, 0)`;
+  const frac = `coalesce(CAST(nullif('0.' || ${x}.f, '0.') AS DOUBLE), 0)`;
+  const leap = `((${y} % 4 = 0 AND ${y} % 100 <> 0) OR ${y} % 400 = 0)`;
+  // 31 for Jan, Mar, May, Jul, Aug, Oct, Dec; 30 for the other months except February.
+  const dim = `(CASE WHEN ${m} = 2 THEN 28 + CAST(${leap} AS INTEGER) ELSE 31 - (${m} - 1) % 7 % 2 END)`;
+  return `(CASE WHEN ${y} BETWEEN 1900 AND 2200 AND ${m} BETWEEN 1 AND 12 AND ${d} BETWEEN 1 AND ${dim}
+    AND ${h} < 24 AND ${mi} < 60 AND ${s} < 60
+    THEN make_timestamp(${y}, ${m}, ${d}, ${h}, ${mi}, ${s} + ${frac}) END)`;
+}
+
+/** Offset in minutes east of UTC, NULL when the value has none. */
+function offsetMinutesSql(x: string): string {
+  return `(CASE WHEN upper(${x}.z) IN ('Z', 'UTC', 'GMT') THEN 0
+    WHEN ${x}.z <> '' THEN (CASE WHEN ${x}.z[1] = '-' THEN -1 ELSE 1 END)
+      * (CAST(${x}.z[2:3] AS INTEGER) * 60 + coalesce(CAST(nullif(replace(${x}.z[4:], ':', ''), '') AS INTEGER), 0)) END)`;
+}
+
+/** Local wall-clock TIMESTAMP for values without an offset; NULL for instants and unreadable values. */
+export function dateLocalSql(x: string, f: DateFormat): string {
+  if (isEpoch(f)) return 'NULL::TIMESTAMP';
+  return `(CASE WHEN ${x}.z = '' THEN ${wallClockSql(x, f)} END)`;
+}
+
+/** UTC TIMESTAMP for values that are instants (offset given, or epoch numbers); NULL otherwise. */
+export function dateUtcSql(x: string, f: DateFormat): string {
+  // Epoch numbers only count between 1990 and 2100, so that numeric ids are not read as instants.
+  if (f === 'epoch-s') return `(CASE WHEN CAST(nullif(${x}.a, '') AS BIGINT) BETWEEN 631152000 AND 4102444800 THEN make_timestamp(CAST(${x}.a AS BIGINT) * 1000000) END)`;
+  if (f === 'epoch-ms') return `(CASE WHEN CAST(nullif(${x}.a, '') AS BIGINT) BETWEEN 631152000000 AND 4102444800000 THEN make_timestamp(CAST(${x}.a AS BIGINT) * 1000) END)`;
+  return `(CASE WHEN ${x}.z <> '' THEN ${wallClockSql(x, f)} - to_minutes(${offsetMinutesSql(x)}) END)`;
+}
+
+/** True when the value was read (as local time or as an instant). */
+export function dateReadSql(x: string, f: DateFormat): string {
+  return `(${dateLocalSql(x, f)} IS NOT NULL OR ${dateUtcSql(x, f)} IS NOT NULL)`;
+}

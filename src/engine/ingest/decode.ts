@@ -1,0 +1,33 @@
+/**
+ * Windows-1252 and UTF-16 files are transcoded to UTF-8 in JS (DuckDB reads UTF-8
+ * only, and the wasm build has no encodings extension). The file is streamed in
+ * chunks through a streaming TextDecoder, so only the UTF-8 result is held whole.
+ */
+import type { Encoding } from './types';
+
+export async function transcodeToUtf8(file: Blob, encoding: Exclude<Encoding, 'utf-8'>): Promise<Uint8Array> {
+  const decoder = new TextDecoder(encoding);
+  const encoder = new TextEncoder();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const push = (text: string): void => {
+    if (!text) return;
+    const bytes = encoder.encode(text);
+    chunks.push(bytes);
+    total += bytes.length;
+  };
+  const reader = file.stream().getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    push(decoder.decode(value, { stream: true }));
+  }
+  push(decoder.decode());
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}

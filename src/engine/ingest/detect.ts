@@ -1,0 +1,118 @@
+/**
+ * The detection pass: one SQL scan of the raw table that counts, per column and
+ * over every row, how many values each plausible date format reads, how many look
+ * like amounts (and with which decimal mark), distinct values, cancellation words.
+ * Which counts are worth computing is decided from the head of the file.
+ */
+import { ident, lit } from '../../metrics/sql';
+import type { Row } from '../../metrics/rows';
+import { dateExtractSql, dateReadSql, dateUtcSql, plausibleDateFormats } from './dates';
+import { CANCEL_WORDS } from './names';
+import { commaDecimalSql, looksLikeNumber, moneyExtractSql, pointDecimalSql, wholeNumberSql } from './numbers';
+import type { ColumnStats, DateFormat } from './types';
+
+export interface DetectPlan {
+  key: string;
+  dateFormats: DateFormat[];
+  numeric: boolean;
+  text: boolean;
+  idLike: boolean;
+}
+
+/** What is worth counting for a column, judged from its values at the head of the file. */
+export function planColumn(key: string, head: string[]): DetectPlan {
+  const values = head.filter((v) => v.trim() !== '');
+  const distinct = new Set(values).size;
+  return {
+    key,
+    dateFormats: plausibleDateFormats(values),
+    numeric: values.some(looksLikeNumber),
+    text: distinct <= 60 && values.some((v) => /[a-z]/i.test(v)),
+    idLike: values.some((v) => /^[A-Za-z]?\d+$/.test(v.trim())),
+  };
+}
+
+const dateAlias = (k: string, f: DateFormat): string => `${k}_x_${f.replace(/-/g, '_')}`;
+
+export function detectSql(rawTable: string, plans: DetectPlan[]): string {
+  const inner: string[] = [];
+  const aggs: string[] = [];
+  for (const p of plans) {
+    const col = ident(p.key);
+    const v = `nullif(trim(${col}), '')`;
+    inner.push(`${v} AS ${ident(p.key)}`);
+    aggs.push(
+      `count(${ident(p.key)}) AS ${ident(p.key + '_n')}`,
+      `approx_count_distinct(${ident(p.key)}) AS ${ident(p.key + '_d')}`,
+      `count(*) FILTER (WHERE contains(${ident(p.key)}, chr(10))) AS ${ident(p.key + '_ml')}`,
+    );
+    const extracted = new Set<string>();
+    for (const f of p.dateFormats) {
+      // dd-mm-yyyy and mm-dd-yyyy share one extraction.
+      const base: DateFormat = f === 'mm-dd-yyyy' ? 'dd-mm-yyyy' : f;
+      const x = dateAlias(p.key, base);
+      if (!extracted.has(x)) {
+        inner.push(`${dateExtractSql(v, base)} AS ${x}`);
+        extracted.add(x);
+      }
+      aggs.push(`count(*) FILTER (WHERE ${dateReadSql(x, f)}) AS ${ident(`${p.key}_f_${f}`)}`);
+    }
+    const first = p.dateFormats[0];
+    if (first) {
+      const base: DateFormat = first === 'mm-dd-yyyy' ? 'dd-mm-yyyy' : first;
+      aggs.push(`count(*) FILTER (WHERE ${dateUtcSql(dateAlias(p.key, base), base)} IS NOT NULL) AS ${ident(p.key + '_tz')}`);
+    }
+    if (p.numeric) {
+      const x = `${p.key}_m`;
+      inner.push(`${moneyExtractSql(v)} AS ${x}`);
+      aggs.push(
+        `count(*) FILTER (WHERE ${x}.b <> '') AS ${ident(p.key + '_num')}`,
+        `count(*) FILTER (WHERE ${commaDecimalSql(x)}) AS ${ident(p.key + '_cd')}`,
+        `count(*) FILTER (WHERE ${pointDecimalSql(x)}) AS ${ident(p.key + '_pd')}`,
+        `min(${wholeNumberSql(x)}) AS ${ident(p.key + '_imin')}`,
+        `max(${wholeNumberSql(x)}) AS ${ident(p.key + '_imax')}`,
+      );
+    }
+    if (p.text) aggs.push(`count(*) FILTER (WHERE regexp_matches(lower(${ident(p.key)}), ${lit(CANCEL_WORDS)})) AS ${ident(p.key + '_cw')}`);
+    if (p.idLike) {
+      aggs.push(
+        `count(*) FILTER (WHERE regexp_full_match(${ident(p.key)}, '[Cc]\\d+')) AS ${ident(p.key + '_pc')}`,
+        `count(*) FILTER (WHERE regexp_full_match(${ident(p.key)}, '\\d+')) AS ${ident(p.key + '_do')}`,
+      );
+    }
+  }
+  return `SELECT count(*) AS rows, ${aggs.join(',\n  ')}\nFROM (SELECT ${inner.join(',\n  ')} FROM ${ident(rawTable)})`;
+}
+
+export function parseDetect(row: Row, plans: DetectPlan[]): Map<string, ColumnStats> {
+  const num = (k: string): number => {
+    const v = row[k];
+    return typeof v === 'number' ? v : 0;
+  };
+  const numOrNull = (k: string): number | null => {
+    const v = row[k];
+    return typeof v === 'number' ? v : null;
+  };
+  const out = new Map<string, ColumnStats>();
+  for (const p of plans) {
+    const k = p.key;
+    const dateCounts: Partial<Record<DateFormat, number>> = {};
+    for (const f of p.dateFormats) dateCounts[f] = num(`${k}_f_${f}`);
+    out.set(k, {
+      nonEmpty: num(`${k}_n`),
+      distinct: num(`${k}_d`),
+      dateCounts,
+      withOffset: num(`${k}_tz`),
+      numeric: num(`${k}_num`),
+      commaDecimal: num(`${k}_cd`),
+      pointDecimal: num(`${k}_pd`),
+      intMin: numOrNull(`${k}_imin`),
+      intMax: numOrNull(`${k}_imax`),
+      cancelWords: num(`${k}_cw`),
+      prefixC: num(`${k}_pc`),
+      digitsOnly: num(`${k}_do`),
+      multiline: num(`${k}_ml`),
+    });
+  }
+  return out;
+}

@@ -1,0 +1,182 @@
+/**
+ * Opening and building a source.
+ *
+ *   openSource: sniff the head in JS, hand the file to DuckDB (never read whole into
+ *     JS unless it must be transcoded), create the all-VARCHAR raw table, run the
+ *     detection pass, guess formats, roles and shape.
+ *   buildSource: the typed pass and the per-source typed table, plus the load report.
+ *     Re-running it with other roles or formats (withOverrides) reads the raw table only.
+ */
+import { ident } from '../../metrics/sql';
+import { toRows } from '../../metrics/rows';
+import type { Connector } from '../connector';
+import { decodeHead, sniffBytes } from './bytes';
+import { transcodeToUtf8 } from './decode';
+import { detectSql, parseDetect, planColumn } from './detect';
+import { IngestError } from './errors';
+import { finalSql, instantRangeSql } from './final';
+import { decideFormats } from './formats';
+import { columnNames, sniffHeader } from './header';
+import { rawSql, columnKeys } from './raw';
+import { loadReport } from './report';
+import { guessRoles, scaleOf, shapeOf } from './roles';
+import { fieldCount, sniffDelimiter, splitRecords } from './text';
+import { checkTimeZone, offsetSpans, offsetTableSql } from './timezone';
+import { finalTableName, typedSql, typedTableName } from './typed';
+import type { ColumnInfo, LoadReport, Overrides, Role, Source } from './types';
+import { checkSource } from './validate';
+
+/** Bytes read into JS for sniffing. */
+export const HEAD_BYTES = 256 * 1024;
+const HEAD_RECORDS = 2000;
+
+export function safeId(id: string): string {
+  const s = id.toLowerCase().replace(/[^a-z0-9_]/g, '_');
+  return /^[a-z_]/.test(s) ? s : `s_${s}`;
+}
+
+export async function openSource(c: Connector, file: File, id: string, overrides: Overrides = {}): Promise<Source> {
+  const sid = safeId(id);
+  const name = file.name;
+  const head = new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer());
+  const sniffed = sniffBytes(head, name);
+  const encoding = overrides.format?.encoding ?? sniffed.encoding;
+  const bom = encoding === sniffed.encoding ? sniffed.bomLength : 0;
+  const text = decodeHead(head, { encoding, bomLength: bom }, file.size <= HEAD_BYTES);
+  const delimiter = overrides.format?.delimiter ?? sniffDelimiter(text);
+  const records = splitRecords(text, delimiter, HEAD_RECORDS);
+  const hasHeader = overrides.format?.hasHeader ?? sniffHeader(records);
+  const dataRecords = hasHeader ? records.slice(1) : records;
+  if (records.length === 0) throw new IngestError(name, 'the file has no rows', 'Export it again and check that it contains rows.');
+  if (dataRecords.length === 0) {
+    throw new IngestError(name, 'the file has a header but no rows', 'Export it again with the rows included.');
+  }
+  const ncol = hasHeader ? Math.max(records[0]?.length ?? 0, fieldCount(dataRecords)) : fieldCount(dataRecords);
+  const keys = columnKeys(ncol);
+  const names = columnNames(records[0], ncol, hasHeader);
+
+  const fileName = `kohort_${sid}.csv`;
+  await c.registerFile(fileName, encoding === 'utf-8' ? file : await transcodeToUtf8(file, encoding));
+  const rawTable = `raw_${sid}`;
+  for (const stmt of rawSql({ fileName, rawTable, rejectsTable: `rejects_${sid}`, delimiter, hasHeader, columns: ncol })) {
+    await c.exec(stmt);
+  }
+  const plans = keys.map((k, i) => planColumn(k, dataRecords.map((r) => r[i] ?? '')));
+  const detected = toRows(await c.query(detectSql(rawTable, plans)))[0] ?? {};
+  const stats = parseDetect(detected, plans);
+  const rejected = toRows(await c.query(`SELECT count(*) AS n FROM ${ident(`rejects_${sid}`)}`))[0]?.n;
+
+  const columns: ColumnInfo[] = keys.map((key, i) => {
+    const st = stats.get(key);
+    if (!st) throw new Error(`no stats for ${key}`);
+    return { key, name: names[i] ?? key, role: 'ignore', samples: samplesOf(dataRecords, i), distinct: st.distinct, stats: st };
+  });
+  const guess = guessRoles(columns, hasHeader);
+  for (const col of columns) col.role = guess.roles[col.key] ?? 'ignore';
+  const base: Source = {
+    id: sid,
+    fileName: name,
+    bytes: file.size,
+    shape: guess.shape,
+    format: {
+      encoding,
+      delimiter,
+      hasHeader,
+      decimalMark: '.',
+      thousandsSeparator: ',',
+      dayFirst: true,
+      dateFormats: {},
+      cancelPrefix: null,
+    },
+    columns,
+    rawRows: typeof detected.rows === 'number' ? detected.rows : 0,
+    rejectedLines: typeof rejected === 'number' ? rejected : 0,
+    ambiguousDate: false,
+    confident: guess.byName,
+    scale: guess.scale,
+    rawTable,
+    table: null,
+  };
+  const source = withOverrides(base, overrides);
+  source.confident = guess.byName && !source.ambiguousDate && !overrides.roles;
+  checkSource(source);
+  return source;
+}
+
+function samplesOf(records: string[][], i: number): string[] {
+  const out = new Set<string>();
+  for (const r of records) {
+    const v = (r[i] ?? '').trim();
+    if (v) out.add(v);
+    if (out.size >= 5) break;
+  }
+  return [...out];
+}
+
+/**
+ * A copy of the source with roles, shape, scale and formats changed, the rest
+ * re-decided from the detection counts (e.g. a column newly set to `date` gets the
+ * format that reads most of its values). Pure; build the result with buildSource.
+ */
+export function withOverrides(source: Source, o: Overrides): Source {
+  const columns = source.columns.map((c) => ({ ...c, role: (o.roles?.[c.key] ?? c.role) as Role }));
+  const prior = { ...source.format, ...o.format };
+  // Formats decided from the counts unless given; a format stays only for a column still in a date role.
+  const keepDates = o.format?.dateFormats ?? {};
+  const decided = decideFormats(columns, prior.delimiter, prior.dayFirst, {
+    ...(o.format?.decimalMark ? { decimalMark: o.format.decimalMark } : {}),
+    ...(o.format?.thousandsSeparator !== undefined ? { thousandsSeparator: o.format.thousandsSeparator } : {}),
+    ...(o.format?.cancelPrefix !== undefined ? { cancelPrefix: o.format.cancelPrefix } : {}),
+    dateFormats: keepDates,
+  });
+  const shape = o.shape ?? (o.roles ? shapeOf(Object.fromEntries(columns.map((c) => [c.key, c.role]))) : source.shape);
+  const scoreCol = columns.find((c) => c.role === 'score');
+  return {
+    ...source,
+    columns,
+    shape,
+    scale: shape !== 'survey' ? null : (o.scale ?? (o.roles || !source.scale ? (scoreCol ? scaleOf(scoreCol) : null) : source.scale)),
+    format: { ...prior, decimalMark: decided.decimalMark, thousandsSeparator: decided.thousandsSeparator, dateFormats: decided.dateFormats, cancelPrefix: decided.cancelPrefix },
+    ambiguousDate: decided.ambiguousDate,
+    table: null,
+  };
+}
+
+export interface BuildOptions {
+  /** IANA zone of the dashboard, e.g. 'Europe/Amsterdam'. */
+  timeZone: string;
+}
+
+/** Creates the source's typed table (events_<id>, …) from its raw table and reports on it. */
+export async function buildSource(c: Connector, source: Source, options: BuildOptions): Promise<LoadReport> {
+  checkSource(source);
+  try {
+    checkTimeZone(options.timeZone);
+  } catch {
+    throw new IngestError(source.fileName, `unknown time zone ${options.timeZone}`, 'Pick a time zone such as Europe/Amsterdam.');
+  }
+  await c.exec(typedSql(source));
+  let tz: string | null = null;
+  const rangeSql = instantRangeSql(source);
+  if (rangeSql) {
+    const r = toRows(await c.query(rangeSql))[0];
+    if (typeof r?.lo === 'number' && typeof r.hi === 'number') {
+      tz = `tz_${source.id}`;
+      await c.exec(offsetTableSql(tz, offsetSpans(options.timeZone, r.lo, r.hi)));
+    }
+  }
+  await c.exec(finalSql(source, tz));
+  source.table = finalTableName(source);
+  const report = await loadReport(c, source);
+  await c.exec(`DROP TABLE IF EXISTS ${ident(typedTableName(source))}`);
+  if (tz) await c.exec(`DROP TABLE IF EXISTS ${ident(tz)}`);
+  return report;
+}
+
+/** Forgets a source: its tables and the registered file. */
+export async function dropSource(c: Connector, source: Source): Promise<void> {
+  for (const t of [source.rawTable, `rejects_${source.id}`, finalTableName(source), typedTableName(source)]) {
+    await c.exec(`DROP TABLE IF EXISTS ${ident(t)}`);
+  }
+  await c.dropFile(`kohort_${source.id}.csv`);
+}

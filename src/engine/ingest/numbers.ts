@@ -1,0 +1,59 @@
+/**
+ * Reading a VARCHAR column as amounts, as SQL expressions. One regular expression
+ * splits a value into sign, digits and an optional currency (`€ 12,50`, `$1,234.00`,
+ * `12,50 EUR`, `(12.50)`, `12,50-`); the digits must then be grouped correctly for the
+ * chosen decimal mark, so `12.5` in a decimal-comma column is unreadable, never 125.
+ */
+import { lit } from '../../metrics/sql';
+import type { FormatChoices } from './types';
+
+const CURRENCY = String.raw`(?:[€$£¥₹]|EUR|USD|GBP|CHF|JPY|CAD|AUD|SEK|NOK|DKK|PLN|CZK|kr|Kr|zł|Fr\.?)`;
+/** Groups: sg = leading sign or '(', sg2 = sign after the currency, b = digits, cp = ')', tr = trailing '-'. */
+const MONEY =
+  String.raw`^([-+(])?\s*` + CURRENCY + String.raw`?\s*([-+])?\s*(\d[\d.,' \u00a0\u202f]*?)\s*` + CURRENCY + String.raw`?\s*(\))?\s*(-)?$`;
+const MONEY_FIELDS = ['sg', 'sg2', 'b', 'cp', 'tr'];
+
+const MONEY_JS = new RegExp(MONEY.replace(String.raw`\u00a0\u202f`, '\u00a0\u202f'));
+
+export function looksLikeNumber(v: string): boolean {
+  return MONEY_JS.test(v.trim());
+}
+
+export function moneyExtractSql(value: string): string {
+  return `regexp_extract(${value}, ${lit(MONEY.replace(String.raw`\u00a0\u202f`, '\u00a0\u202f'))}, [${MONEY_FIELDS.map(lit).join(', ')}])`;
+}
+
+const esc = (ch: string): string => (ch === '.' ? String.raw`\.` : ch);
+
+/** Digits with the thousands separator between groups of three and the decimal mark once. */
+function strictPattern(f: Pick<FormatChoices, 'decimalMark' | 'thousandsSeparator'>): string {
+  const dec = esc(f.decimalMark) + String.raw`\d+`;
+  const plain = String.raw`\d+(?:` + dec + ')?';
+  if (!f.thousandsSeparator) return plain;
+  return String.raw`\d{1,3}(?:` + esc(f.thousandsSeparator) + String.raw`\d{3})+(?:` + dec + ')?|' + plain;
+}
+
+/** DOUBLE value of an extracted money struct `x`, NULL when unreadable or empty. */
+export function moneyValueSql(x: string, f: Pick<FormatChoices, 'decimalMark' | 'thousandsSeparator'>): string {
+  const body = `regexp_replace(${x}.b, ${lit("[\\s'\u00a0\u202f]")}, '', 'g')`;
+  let digits = body;
+  if (f.thousandsSeparator) digits = `replace(${digits}, ${lit(f.thousandsSeparator)}, '')`;
+  if (f.decimalMark !== '.') digits = `replace(${digits}, ${lit(f.decimalMark)}, '.')`;
+  const sign = `(CASE WHEN ${x}.sg IN ('-', '(') OR ${x}.sg2 = '-' OR ${x}.tr = '-' THEN -1 ELSE 1 END)`;
+  return `(CASE WHEN ${x}.b <> '' AND (${x}.sg = '(') = (${x}.cp = ')') AND regexp_full_match(${body}, ${lit(strictPattern(f))})
+    THEN ${sign} * CAST(${digits} AS DOUBLE) END)`;
+}
+
+/** Detection: evidence that `x` (a money struct) uses a decimal comma / a decimal point. */
+export function commaDecimalSql(x: string): string {
+  return `regexp_matches(${x}.b, ${lit(String.raw`,\d{1,2}$|,\d{4,}$|\.\d{3},\d|^0,\d`)})`;
+}
+
+export function pointDecimalSql(x: string): string {
+  return `regexp_matches(${x}.b, ${lit(String.raw`\.\d{1,2}$|\.\d{4,}$|,\d{3}\.\d|^0\.\d`)})`;
+}
+
+/** Whole numbers (for survey scales), NULL otherwise. */
+export function wholeNumberSql(x: string): string {
+  return `(CASE WHEN regexp_full_match(${x}.b, '\\d{1,6}') THEN CAST(${x}.b AS INTEGER) END)`;
+}

@@ -1,0 +1,68 @@
+/**
+ * The raw table: every record of the file, every column VARCHAR (c1 … cN), read
+ * once. Re-building with other roles or formats reads this table, never the file.
+ *
+ * Delimited files go through read_csv with all options set (no sniffing), null
+ * padding for short records and store_rejects for records that cannot be split;
+ * those land in rejects_<id> with their text. Whitespace-aligned files are read as
+ * lines and split on runs of blanks.
+ */
+import { ident, lit } from '../../metrics/sql';
+import type { Delimiter } from './types';
+
+export interface RawPlan {
+  fileName: string;
+  rawTable: string;
+  rejectsTable: string;
+  delimiter: Delimiter;
+  hasHeader: boolean;
+  columns: number;
+}
+
+export function columnKeys(n: number): string[] {
+  return Array.from({ length: n }, (_, i) => `c${i + 1}`);
+}
+
+/** Statements creating the raw table and the rejects table (row, text, reason). */
+export function rawSql(p: RawPlan): string[] {
+  const keys = columnKeys(p.columns);
+  if (p.delimiter === 'whitespace') return whitespaceSql(p, keys);
+  const cols = keys.map((k) => `${lit(k)}: 'VARCHAR'`).join(', ');
+  const rej = `${p.rawTable}_rej`;
+  const scan = `${p.rawTable}_scan`;
+  const header = p.hasHeader ? 1 : 0;
+  return [
+    `CREATE OR REPLACE TABLE ${ident(p.rawTable)} AS SELECT * FROM read_csv(${lit(p.fileName)},
+  delim = ${lit(p.delimiter)}, quote = '"', escape = '"', header = false, skip = ${header}, auto_detect = false,
+  columns = {${cols}}, null_padding = true, parallel = false, max_line_size = 10000000,
+  store_rejects = true, ignore_errors = true, rejects_table = ${lit(rej)}, rejects_scan = ${lit(scan)})`,
+    // DuckDB numbers a reject by its record in the file, header included.
+    `CREATE OR REPLACE TABLE ${ident(p.rejectsTable)} AS
+SELECT line - ${header} AS row_no, min(trim(csv_line, chr(10) || chr(13))) AS text,
+  CASE min(error_type) WHEN 'INVALID ENCODING' THEN 'text is not valid UTF-8'
+    WHEN 'TOO MANY COLUMNS' THEN 'line has more fields than the header'
+    ELSE 'line could not be split into columns' END AS reason
+FROM ${ident(rej)} GROUP BY line`,
+    `DROP TABLE IF EXISTS ${ident(rej)}`,
+    `DROP TABLE IF EXISTS ${ident(scan)}`,
+  ];
+}
+
+function whitespaceSql(p: RawPlan, keys: string[]): string[] {
+  const lines = `${p.rawTable}_lines`;
+  const n = keys.length;
+  return [
+    `CREATE OR REPLACE TEMP TABLE ${ident(lines)} AS
+SELECT parts, line FROM (
+  SELECT string_split_regex(trim(line), '\\s+') AS parts, line
+  FROM read_csv(${lit(p.fileName)}, delim = ${lit('\x1f')}, quote = '', escape = '', header = false, skip = ${p.hasHeader ? 1 : 0},
+    auto_detect = false, columns = {'line': 'VARCHAR'}, parallel = false, max_line_size = 10000000)
+  WHERE trim(line) <> '')`,
+    `CREATE OR REPLACE TABLE ${ident(p.rawTable)} AS
+SELECT ${keys.map((k, i) => `CASE WHEN len(parts) = ${n} THEN parts[${i + 1}] END AS ${ident(k)}`).join(', ')},
+  CASE WHEN len(parts) <> ${n} THEN line END AS _unsplit
+FROM ${ident(lines)}`,
+    `DROP TABLE ${ident(lines)}`,
+    `CREATE OR REPLACE TABLE ${ident(p.rejectsTable)} (row_no BIGINT, text VARCHAR, reason VARCHAR)`,
+  ];
+}
