@@ -7,7 +7,7 @@ import { STARTUP_SQL } from './connector';
 /** Node build of duckdb-wasm (same DuckDB version as the browser), for tests and scripts. */
 export async function createNodeConnector(): Promise<Connector> {
   const require = createRequire(import.meta.url);
-  const duckdb = require('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs') as typeof import('@duckdb/duckdb-wasm/dist/duckdb-node-blocking');
+  const duckdb = require('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs') as typeof import('@duckdb/duckdb-wasm/blocking');
   const dist = require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm').replace(/duckdb-eh\.wasm$/, '');
   const db = await duckdb.createDuckDB(
     {

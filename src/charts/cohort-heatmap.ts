@@ -1,0 +1,89 @@
+/** Cohort heatmap: cohorts as rows (with their size), offsets as columns, incomplete cells faded and outlined. */
+import type { EChartsCoreOption } from 'echarts/core';
+import { formatInt, formatPercent, formatPeriod } from '../i18n/format';
+import type { Grain } from '../metrics/types';
+import { palette, type ChartContext } from './types';
+
+export interface HeatmapCell {
+  cohort: string;
+  offset: number;
+  cohortSize: number;
+  active: number;
+  value: number | null;
+  complete: boolean;
+}
+
+export interface HeatmapInput {
+  grain: Grain;
+  cohorts: { start: string; size: number }[];
+  cells: HeatmapCell[];
+  /** Label of the value shown (classic, on-or-after or revenue retention). */
+  valueLabel: string;
+}
+
+export function cohortHeatmapOption(input: HeatmapInput, ctx: ChartContext): EChartsCoreOption {
+  const p = ctx.dark ? palette.dark : palette.light;
+  const rowOf = new Map(input.cohorts.map((c, i) => [c.start, i]));
+  const maxOffset = input.cells.reduce((m, c) => Math.max(m, c.offset), 0);
+  const later = input.cells.filter((c) => c.offset > 0 && c.value !== null).map((c) => c.value as number);
+  // Scale the colours on offsets ≥ 1: offset 0 is 100 % by definition and would wash out the rest.
+  const max = Math.max(0.05, ...later);
+  const showLabels = input.cohorts.length <= 30 && maxOffset <= 24;
+  const data = input.cells.map((c) => ({
+    value: [c.offset, rowOf.get(c.cohort) ?? 0, c.value],
+    cell: c,
+    itemStyle: c.complete ? undefined : { opacity: 0.45, borderColor: p.muted, borderType: 'dashed', borderWidth: 1 },
+  }));
+  const yLabels = input.cohorts.map((c) => `${formatPeriod(ctx.locale, c.start, input.grain)} · ${formatInt(ctx.locale, c.size)}`);
+  return {
+    animation: false,
+    textStyle: { color: p.text },
+    grid: { left: 8, right: 16, top: 8, bottom: 56, containLabel: true },
+    tooltip: {
+      formatter: (params: { data?: { cell?: HeatmapCell } }) => {
+        const c = params.data?.cell;
+        if (!c) return '';
+        const pct = c.value === null ? '–' : formatPercent(ctx.locale, c.value);
+        return `${ctx.t('cohorts.cohort')} ${formatPeriod(ctx.locale, c.cohort, input.grain)} (${formatInt(ctx.locale, c.cohortSize)})<br/>` +
+          `${ctx.t('cohorts.offset')}: ${c.offset}<br/>${input.valueLabel}: <b>${pct}</b> (${formatInt(ctx.locale, c.active)})` +
+          (c.complete ? '' : `<br/><i>${ctx.t('cohorts.incomplete')}</i>`);
+      },
+    },
+    xAxis: {
+      type: 'category',
+      name: ctx.t('cohorts.offset'),
+      nameLocation: 'middle',
+      nameGap: 28,
+      data: Array.from({ length: maxOffset + 1 }, (_, k) => String(k)),
+      axisLabel: { color: p.muted },
+      splitArea: { show: false },
+    },
+    yAxis: {
+      type: 'category',
+      inverse: true,
+      data: yLabels,
+      axisLabel: { color: p.muted, fontSize: 11 },
+    },
+    visualMap: {
+      min: 0,
+      max,
+      show: false,
+      inRange: { color: ctx.dark ? ['#1b2630', '#2f6f9f', '#9ecbf0'] : ['#f3f7fb', '#6fa8d6', '#123f63'] },
+    },
+    series: [
+      {
+        type: 'heatmap',
+        data,
+        label: {
+          show: showLabels,
+          fontSize: 10,
+          formatter: (params: { data?: { cell?: HeatmapCell } }) => {
+            const v = params.data?.cell?.value;
+            return v === null || v === undefined ? '' : formatPercent(ctx.locale, v, 0);
+          },
+        },
+        emphasis: { itemStyle: { borderColor: p.text, borderWidth: 1 } },
+      },
+    ],
+  };
+}

@@ -1,0 +1,110 @@
+/**
+ * The page's state: the engine, the loaded dataset, the options, progress and errors.
+ * Components read it and call its methods; they never talk to the engine themselves.
+ */
+import type { Connector } from '../engine/connector';
+import { type Dataset, type SourceOverrides, loadFile, rebuildSource, removeSource, describeError } from '../engine/dataset';
+import { browserLocale, translate, type Locale, type MessageKey } from '../i18n';
+import { DEFAULT_OPTIONS, type MetricOptions } from '../metrics/types';
+
+export interface FileError {
+  id: number;
+  file: string;
+  message: string;
+  hint: string | null;
+}
+
+export const SAMPLE_FILE = 'sample/koffiebranderij-orders.csv';
+
+export class Session {
+  locale = $state<Locale>(browserLocale(typeof navigator === 'undefined' ? [] : navigator.languages));
+  dark = $state(typeof matchMedia !== 'undefined' && matchMedia('(prefers-color-scheme: dark)').matches);
+  status = $state<string | null>(null);
+  errors = $state<FileError[]>([]);
+  dataset = $state.raw<Dataset | null>(null);
+  options = $state<MetricOptions>({ ...DEFAULT_OPTIONS });
+  timeZone = $state(Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
+
+  #engine: Promise<Connector> | null = null;
+  #startEngine: () => Promise<Connector>;
+  #errorSeq = 0;
+  #nextSource = 1;
+  // Loads and rebuilds run one after another: the tables they touch are shared.
+  #queue: Promise<unknown> = Promise.resolve();
+
+  constructor(startEngine: () => Promise<Connector>) {
+    this.#startEngine = startEngine;
+  }
+
+  t = (key: MessageKey, vars?: Record<string, string | number>): string => translate(this.locale, key, vars);
+
+  engine(): Promise<Connector> {
+    this.#engine ??= this.#startEngine();
+    return this.#engine;
+  }
+
+  addFiles(files: File[]): Promise<void> {
+    return this.#serial(async () => {
+      for (const file of files) {
+        try {
+          this.status = this.t('loading.start');
+          const c = await this.engine();
+          const id = `f${this.#nextSource++}`;
+          this.dataset = await loadFile(c, this.dataset, file, id, this.timeZone, (stage) => {
+            this.status = this.t(stage, { file: file.name });
+          });
+        } catch (e) {
+          this.#fail(file.name, e);
+        }
+      }
+    });
+  }
+
+  async loadSample(): Promise<void> {
+    const url = new URL(SAMPLE_FILE, document.baseURI).href;
+    this.status = this.t('loading.read', { file: SAMPLE_FILE.split('/').pop() ?? SAMPLE_FILE });
+    const res = await fetch(url);
+    const blob = await res.blob();
+    await this.addFiles([new File([blob], SAMPLE_FILE.split('/').pop() ?? 'sample.csv', { type: 'text/csv' })]);
+  }
+
+  updateSource(id: string, overrides: SourceOverrides): Promise<void> {
+    return this.#serial(async () => {
+      const current = this.dataset;
+      if (!current) return;
+      const name = current.sources.find((s) => s.id === id)?.fileName ?? id;
+      try {
+        this.status = this.t('loading.build');
+        this.dataset = await rebuildSource(await this.engine(), current, id, overrides, this.timeZone);
+      } catch (e) {
+        this.#fail(name, e);
+      }
+    });
+  }
+
+  removeSource(id: string): Promise<void> {
+    return this.#serial(async () => {
+      const current = this.dataset;
+      if (!current) return;
+      this.dataset = await removeSource(await this.engine(), current, id);
+    });
+  }
+
+  /** Runs a metric query on the engine; metric panels call this from their Resource. */
+  async query<T>(run: (c: Connector) => Promise<T>): Promise<T> {
+    return run(await this.engine());
+  }
+
+  #serial(task: () => Promise<void>): Promise<void> {
+    const next = this.#queue.then(task).finally(() => {
+      if (this.#queue === next) this.status = null;
+    });
+    this.#queue = next.catch(() => undefined);
+    return next;
+  }
+
+  #fail(file: string, e: unknown): void {
+    const { message, hint } = describeError(e);
+    this.errors.push({ id: ++this.#errorSeq, file, message, hint });
+  }
+}

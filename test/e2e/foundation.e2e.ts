@@ -1,0 +1,124 @@
+/**
+ * The first slice end to end: the built app served under a subpath, files dropped into
+ * Chromium, the cohort numbers read back from the page's CSV download.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolve } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { serveDir, type StaticServer } from './server';
+import { foreignRequests, launch, openTab, type Tab } from './browser';
+import { downloadFrom, dropFile, parseCsv, pickFiles, waitForPanel } from './app';
+
+const root = resolve(__dirname, '../..');
+const fixture = (name: string) => resolve(root, 'test/fixtures/e2e', name);
+const CDNOW = resolve(root, '../shared/datasets/cdnow/CDNOW_master.txt');
+
+let server: StaticServer;
+let elsewhere: StaticServer;
+let browser: Browser;
+let tab: Tab;
+
+beforeAll(async () => {
+  server = await serveDir(resolve(root, 'dist'), '/clients/acme/kohort/');
+  elsewhere = await serveDir(resolve(root, 'test/fixtures/e2e'), '/');
+  browser = await launch();
+  tab = await openTab(browser, server.url + '?e2e');
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await elsewhere?.close();
+});
+
+describe('Kohort in Chromium, served from a subpath', () => {
+  it('shows the start page with the sample button and a real file input', async () => {
+    await tab.page.getByRole('button', { name: 'Try the sample data' }).waitFor();
+    expect(await tab.page.locator('input[type=file][multiple]').count()).toBe(1);
+  });
+
+  it('reads a dropped Dutch export and shows the hand-worked cohort matrix', async () => {
+    await dropFile(tab.page, fixture('webshop-nl.csv'));
+    await waitForPanel(tab.page, 'Cohort retention');
+    const summary = await tab.page.locator('[data-testid=summary]').innerText();
+    expect(summary).toContain('webshop-nl.csv');
+    // 10 data rows; 1 without klantnummer; 1 refund (-8,00); 4 customers K001–K004.
+    expect(summary).toMatch(/10\s+rows read/);
+    expect(summary).toMatch(/1\s+rows without customer id/);
+    expect(summary).toMatch(/1\s+refund/);
+    expect(summary).toMatch(/4\s+customers/);
+
+    const { name, text } = await downloadFrom(tab.page, 'Cohort retention');
+    expect(name).toBe('cohort-retention.csv');
+    const rows = parseCsv(text).map((r) => [r.cohort, r.offset, r.cohort_size, r.active, r.retention, r.complete].join(' '));
+    // Data end 2024-04-13 (K001's order; the 28-03 refund is not activity), so April is incomplete.
+    // Jan cohort {K001, K002}: Feb K001, Mar K002 (K001 only refunded), Apr K001.
+    // Feb cohort {K003}: Mar K003, Apr none. No March cohort. Apr cohort {K004}.
+    expect(rows).toEqual([
+      '2024-01-01 0 2 2 1 true',
+      '2024-01-01 1 2 1 0.5 true',
+      '2024-01-01 2 2 1 0.5 true',
+      '2024-01-01 3 2 1 0.5 false',
+      '2024-02-01 0 1 1 1 true',
+      '2024-02-01 1 1 1 1 true',
+      '2024-02-01 2 1 0 0 false',
+      '2024-04-01 0 1 1 1 false',
+    ]);
+  });
+
+  it('re-runs when the cohort period changes', async () => {
+    await tab.page.getByTestId('grain').selectOption('quarter');
+    await waitForPanel(tab.page, 'Cohort retention');
+    const rows = parseCsv((await downloadFrom(tab.page, 'Cohort retention')).text);
+    // Q1 cohort {K001, K002, K003}; Q2 (incomplete): K001 active again.
+    expect(rows.map((r) => [r.cohort, r.offset, r.cohort_size, r.active, r.complete].join(' '))).toEqual([
+      '2024-01-01 0 3 3 true',
+      '2024-01-01 1 3 1 false',
+      '2024-04-01 0 1 1 false',
+    ]);
+    await tab.page.getByTestId('grain').selectOption('month');
+    await waitForPanel(tab.page, 'Cohort retention');
+  });
+
+  it('keeps the loaded data and names the file when a broken file is dropped', async () => {
+    await pickFiles(tab.page, [fixture('photo.csv')]);
+    const alert = tab.page.getByRole('alert').filter({ hasText: 'photo.csv' });
+    await alert.waitFor();
+    expect(await alert.innerText()).toMatch(/photo\.csv/);
+    await pickFiles(tab.page, [fixture('no-dates.csv')]);
+    const alert2 = tab.page.getByRole('alert').filter({ hasText: 'no-dates.csv' });
+    await alert2.waitFor();
+    expect((await alert2.innerText()).toLowerCase()).toContain('date');
+    // The earlier analysis is still there and still right.
+    await waitForPanel(tab.page, 'Cohort retention');
+    const rows = parseCsv((await downloadFrom(tab.page, 'Cohort retention')).text);
+    expect(rows).toHaveLength(8);
+  });
+
+  it('loads the whitespace-aligned CDNOW export and reproduces the published cohort', async () => {
+    await tab.page.getByRole('button', { name: /Remove webshop-nl\.csv/ }).click();
+    await pickFiles(tab.page, [CDNOW]);
+    await waitForPanel(tab.page, 'Cohort retention');
+    const rows = parseCsv((await downloadFrom(tab.page, 'Cohort retention')).text).filter((r) => r.cohort === '1997-01-01');
+    expect(rows[0]?.cohort_size).toBe('7846');
+    expect(rows.slice(1, 4).map((r) => Number(r.retention).toFixed(4))).toEqual(['0.1475', '0.1229', '0.1032']);
+  });
+
+  it('lets no request leave the page origin, and the DuckDB worker cannot reach another origin', async () => {
+    const origin = new URL(server.url).origin;
+    expect(foreignRequests(tab.requests, origin)).toEqual([]);
+    const outcome = await tab.page.evaluate(
+      (url) =>
+        (window as unknown as { kohort: { query(sql: string): Promise<unknown> } }).kohort
+          .query(`SELECT * FROM read_csv('${url}webshop-nl.csv')`)
+          .then(
+            () => 'fetched',
+            (e: unknown) => String(e),
+          ),
+      elsewhere.url,
+    );
+    expect(outcome).not.toBe('fetched');
+    expect(elsewhere.requests).toEqual([]);
+    expect(tab.consoleErrors.filter((e) => !e.includes('XMLHttpRequest') && !e.includes('Content Security Policy'))).toEqual([]);
+  });
+});
