@@ -21,7 +21,7 @@ import type { DatasetInfo } from './types';
 
 export function modelSql(info: DatasetInfo): string[] {
   const firstSeg = info.segments
-    .map((s) => `arg_min(${ident(s.key)}, (ts, row_no)) FILTER (WHERE NOT is_refund) AS ${ident(s.key)}`)
+    .map((s) => `arg_min_null(${ident(s.key)}, (ts, row_no)) FILTER (WHERE NOT is_refund) AS ${ident(s.key)}`)
     .join(',\n  ');
   return [
     `CREATE OR REPLACE TABLE cday AS

@@ -59,29 +59,19 @@ export function segmentModelSql(
   return [overrideSql(info, tables.customerAttrs ? attrSegments : []), derivedSql(info)];
 }
 
-/**
- * Re-reads the first-activity values with arg_min_null: plain arg_min skips NULLs and
- * would hand a customer whose first order had no value the value of a later order.
- */
+/** A customers file overrides the first-activity value (cust, from modelSql); blanks become EMPTY_SEGMENT. */
 function overrideSql(info: DatasetInfo, attrs: readonly SegmentColumn[]): string {
   const eventKeys = new Set(info.segments.map((c) => c.key));
   const attrKeys = new Set(attrs.map((c) => c.key));
   const replaced = info.segments.map((c) => {
     const fromAttrs = attrKeys.has(c.key) ? `a.${ident(c.key)}, ` : '';
-    return `coalesce(${fromAttrs}nullif(trim(f.${ident(c.key)}), ''), ${lit(EMPTY_SEGMENT)}) AS ${ident(c.key)}`;
+    return `coalesce(${fromAttrs}nullif(trim(c.${ident(c.key)}), ''), ${lit(EMPTY_SEGMENT)}) AS ${ident(c.key)}`;
   });
   const added = attrs
     .filter((c) => !eventKeys.has(c.key))
     .map((c) => `coalesce(a.${ident(c.key)}, ${lit(EMPTY_SEGMENT)}) AS ${ident(c.key)}`);
   const ctes: string[] = [];
   const joins: string[] = [];
-  if (info.segments.length) {
-    const first = info.segments
-      .map((c) => `arg_min_null(${ident(c.key)}, (ts, row_no)) FILTER (WHERE NOT is_refund) AS ${ident(c.key)}`)
-      .join(', ');
-    ctes.push(`f AS (SELECT customer_id, ${first} FROM events GROUP BY customer_id)`);
-    joins.push('LEFT JOIN f ON f.customer_id = c.customer_id');
-  }
   if (attrs.length) {
     // One row per customer is the contract; min() keeps a duplicated id deterministic.
     const agg = attrs.map((c) => `min(nullif(trim(${ident(c.key)}), '')) AS ${ident(c.key)}`).join(', ');
