@@ -48,7 +48,8 @@ export function hypergeometricTail(A: number, B1: number, C: number, z: number):
     const ratio = ((A + k) * (B1 + k - 1) * z) / ((C + k) * (k + 1));
     term *= ratio;
     sum += term;
-    // Ratios tend to z; once below 1, later ratios are at most max(|ratio|, z), which bounds the tail.
+    // Ratios tend to z, eventually monotonically (in practice once k is past |A| + |B1|); from there on later ratios are at most
+    // max(|ratio|, z), so the tail is below |term|·bound/(1 − bound).
     const bound = Math.max(Math.abs(ratio), z);
     if (bound < 1 && k > Math.abs(A) + Math.abs(B1) && (Math.abs(term) * bound) / (1 - bound) <= 1e-16 * Math.abs(sum)) {
       return sum;
@@ -86,51 +87,75 @@ export interface BgNbdFit extends BgNbdParams {
   converged: boolean;
 }
 
-/** Customers with identical (x, t_x, T) share one likelihood term: day-level data repeats a lot. */
+/**
+ * Customers with identical (x, t_x, T) share one likelihood term, and x, t_x and T
+ * each take few distinct values (whole days), so the log-gamma and log terms are
+ * computed once per distinct value and looked up: the fit's inner loop then costs
+ * one exp and one log1p per group.
+ */
 interface RfmGroups {
-  x: Float64Array;
-  tx: Float64Array;
-  T: Float64Array;
   weight: Float64Array;
-  /** Index into distinctX for each group. */
+  /** Per group: index into xs, txs, Ts. */
   xi: Int32Array;
-  distinctX: Float64Array;
+  txi: Int32Array;
+  Ti: Int32Array;
+  xs: Float64Array;
+  txs: Float64Array;
+  Ts: Float64Array;
   customers: number;
 }
 
 type Rfm = Pick<ClvSummary, 'frequency' | 'recency' | 'T'>;
 
+/** Distinct values of a column and, per row, the index of its value. */
+function distinct(values: Float64Array): { values: Float64Array; index: Int32Array } {
+  const pos = new Map<number, number>();
+  const out: number[] = [];
+  const index = new Int32Array(values.length);
+  values.forEach((v, i) => {
+    let j = pos.get(v);
+    if (j === undefined) {
+      j = out.length;
+      pos.set(v, j);
+      out.push(v);
+    }
+    index[i] = j;
+  });
+  return { values: Float64Array.from(out), index };
+}
+
 function groupRfm(s: Rfm): RfmGroups {
-  const at = new Map<string, number>();
-  const xs: number[] = [];
-  const txs: number[] = [];
-  const Ts: number[] = [];
+  const x = distinct(s.frequency);
+  const tx = distinct(s.recency);
+  const T = distinct(s.T);
+  const at = new Map<number, number>();
+  const keys: number[] = [];
   const ws: number[] = [];
+  const nx = x.values.length;
+  const ntx = tx.values.length;
   for (let i = 0; i < s.frequency.length; i++) {
-    const x = s.frequency[i] ?? 0;
-    const tx = s.recency[i] ?? 0;
-    const T = s.T[i] ?? 0;
-    const key = `${x}|${tx}|${T}`;
+    const key = ((T.index[i] ?? 0) * ntx + (tx.index[i] ?? 0)) * nx + (x.index[i] ?? 0);
     const g = at.get(key);
     if (g === undefined) {
-      at.set(key, xs.length);
-      xs.push(x);
-      txs.push(tx);
-      Ts.push(T);
+      at.set(key, keys.length);
+      keys.push(key);
       ws.push(1);
     } else ws[g] = (ws[g] ?? 0) + 1;
   }
-  const distinct = [...new Set(xs)].sort((u, v) => u - v);
-  const pos = new Map(distinct.map((v, i) => [v, i]));
   return {
-    x: Float64Array.from(xs),
-    tx: Float64Array.from(txs),
-    T: Float64Array.from(Ts),
     weight: Float64Array.from(ws),
-    xi: Int32Array.from(xs.map((v) => pos.get(v) ?? 0)),
-    distinctX: Float64Array.from(distinct),
+    xi: Int32Array.from(keys, (k) => k % nx),
+    txi: Int32Array.from(keys, (k) => Math.floor(k / nx) % ntx),
+    Ti: Int32Array.from(keys, (k) => Math.floor(k / (nx * ntx))),
+    xs: x.values,
+    txs: tx.values,
+    Ts: T.values,
     customers: s.frequency.length,
   };
+}
+
+function logOfShifted(shift: number, values: Float64Array): Float64Array {
+  return values.map((v) => Math.log(shift + v));
 }
 
 /**
@@ -142,24 +167,19 @@ function groupRfm(s: Rfm): RfmGroups {
 function groupedLogLik(p: BgNbdParams, g: RfmGroups): number {
   const { r, alpha, a, b } = p;
   if (!(r > 0 && alpha > 0 && a > 0 && b > 0)) return Number.NaN;
-  const k = g.distinctX.length;
-  const perX = new Float64Array(k);
-  const lnBx1 = new Float64Array(k);
-  const lnA = Math.log(a);
-  const constant = -lnGamma(r) + r * Math.log(alpha) + lnGamma(a + b) - lnGamma(b);
-  for (let j = 0; j < k; j++) {
-    const x = g.distinctX[j] ?? 0;
-    perX[j] = lnGamma(r + x) + lnGamma(b + x) - lnGamma(a + b + x);
-    lnBx1[j] = x > 0 ? Math.log(b + x - 1) : 0;
-  }
+  const perX = g.xs.map((x) => lnGamma(r + x) + lnGamma(b + x) - lnGamma(a + b + x));
+  const goneX = g.xs.map((x) => (x > 0 ? Math.log(a) - Math.log(b + x - 1) : Number.NEGATIVE_INFINITY));
+  const lnT = logOfShifted(alpha, g.Ts);
+  const lnTx = logOfShifted(alpha, g.txs);
   let ll = 0;
-  for (let i = 0; i < g.x.length; i++) {
-    const x = g.x[i] ?? 0;
+  for (let i = 0; i < g.weight.length; i++) {
     const j = g.xi[i] ?? 0;
-    const stay = -(r + x) * Math.log(alpha + (g.T[i] ?? 0));
-    const gone = x > 0 ? lnA - (lnBx1[j] ?? 0) - (r + x) * Math.log(alpha + (g.tx[i] ?? 0)) : Number.NEGATIVE_INFINITY;
+    const rx = r + (g.xs[j] ?? 0);
+    const stay = -rx * (lnT[g.Ti[i] ?? 0] ?? 0);
+    const gone = (goneX[j] ?? 0) - rx * (lnTx[g.txi[i] ?? 0] ?? 0);
     ll += (g.weight[i] ?? 0) * ((perX[j] ?? 0) + logAddExp(stay, gone));
   }
+  const constant = -lnGamma(r) + r * Math.log(alpha) + lnGamma(a + b) - lnGamma(b);
   return ll + constant * g.customers;
 }
 
@@ -250,45 +270,61 @@ function usableSpend(x: number, m: number): boolean {
   return x > 0 && Number.isFinite(m) && m > 0;
 }
 
+/** The usable customers' columns, with ln m and x·m computed once for the whole fit. */
+interface SpendData {
+  /** Per customer: index into xs. */
+  xi: Int32Array;
+  lnM: Float64Array;
+  xm: Float64Array;
+  xs: Float64Array;
+  meanM: number;
+}
+
+function prepareSpend(s: Spend): SpendData {
+  const keep: number[] = [];
+  for (let i = 0; i < s.frequency.length; i++) if (usableSpend(s.frequency[i] ?? 0, s.monetary[i] ?? Number.NaN)) keep.push(i);
+  const x = distinct(Float64Array.from(keep, (i) => s.frequency[i] ?? 0));
+  const m = Float64Array.from(keep, (i) => s.monetary[i] ?? 0);
+  return {
+    xi: x.index,
+    lnM: m.map(Math.log),
+    xm: m.map((v, k) => v * (x.values[x.index[k] ?? 0] ?? 0)),
+    xs: x.values,
+    meanM: m.reduce((a, v) => a + v, 0) / Math.max(1, m.length),
+  };
+}
+
 /**
  * Gamma-Gamma log-likelihood of the mean repeat value m of x > 0 transactions,
  * lifetimes' form (density of m, so fits and log-likelihoods compare with it):
  *   ln Γ(px+q) − ln Γ(px) − ln Γ(q) + q ln v + (px−1) ln m + px ln x − (px+q) ln(xm + v).
  */
-export function gammaGammaLogLik(g: GammaGammaParams, s: Spend): number {
+function spendLogLik(g: GammaGammaParams, d: SpendData): number {
   const { p, q, v } = g;
   if (!(p > 0 && q > 0 && v > 0)) return Number.NaN;
-  const cache = new Map<number, number>();
-  const base = -lnGamma(q) + q * Math.log(v);
+  const perX = d.xs.map((x) => lnGamma(p * x + q) - lnGamma(p * x) + p * x * Math.log(x));
   let ll = 0;
-  for (let i = 0; i < s.frequency.length; i++) {
-    const x = s.frequency[i] ?? 0;
-    const m = s.monetary[i] ?? Number.NaN;
-    if (!usableSpend(x, m)) continue;
-    let perX = cache.get(x);
-    if (perX === undefined) {
-      perX = lnGamma(p * x + q) - lnGamma(p * x) + p * x * Math.log(x);
-      cache.set(x, perX);
-    }
-    ll += base + perX + (p * x - 1) * Math.log(m) - (p * x + q) * Math.log(x * m + v);
+  for (let i = 0; i < d.xi.length; i++) {
+    const j = d.xi[i] ?? 0;
+    const px = p * (d.xs[j] ?? 0);
+    ll += (perX[j] ?? 0) + (px - 1) * (d.lnM[i] ?? 0) - (px + q) * Math.log((d.xm[i] ?? 0) + v);
   }
-  return ll;
+  return ll + d.xi.length * (q * Math.log(v) - lnGamma(q));
+}
+
+/** Over customers with x > 0 and a positive mean repeat value; the others are skipped. */
+export function gammaGammaLogLik(g: GammaGammaParams, s: Spend): number {
+  return spendLogLik(g, prepareSpend(s));
 }
 
 /** Maximum likelihood on log-parameters; null when fewer than MIN_GAMMA_GAMMA_CUSTOMERS repeat buyers have a positive mean value. */
 export function fitGammaGamma(s: Spend): GammaGammaFit | null {
-  let n = 0;
-  let sm = 0;
-  for (let i = 0; i < s.frequency.length; i++) {
-    const m = s.monetary[i] ?? Number.NaN;
-    if (!usableSpend(s.frequency[i] ?? 0, m)) continue;
-    n++;
-    sm += m;
-  }
+  const d = prepareSpend(s);
+  const n = d.xi.length;
   if (n < MIN_GAMMA_GAMMA_CUSTOMERS) return null;
   const params = (w: number[]): GammaGammaParams => ({ p: Math.exp(w[0] ?? 0), q: Math.exp(w[1] ?? 0), v: Math.exp(w[2] ?? 0) });
   // p = 1, q = 2, v = mean value: the prior mean pv/(q−1) then equals the observed mean, in the data's own currency scale.
-  const res = minimize((w) => -gammaGammaLogLik(params(w), s), [0, Math.log(2), Math.log(sm / n)]);
+  const res = minimize((w) => -spendLogLik(params(w), d), [0, Math.log(2), Math.log(d.meanM)]);
   return { ...params(res.x), logLik: -res.fx, n, evaluations: res.evaluations, converged: res.converged };
 }
 
@@ -359,17 +395,26 @@ export function predict(s: ClvSummary, bg: BgNbdParams, gg: GammaGammaParams | n
     expectedValue: new Float64Array(k).fill(Number.NaN),
   };
   const month = monthLength(s.unit);
+  // Many customers share (x, t_x, T) (whole days), and the series behind E[Y] is the costly part.
+  const memo = new Map<string, [number, number, number]>();
   for (let i = 0; i < k; i++) {
     const x = s.frequency[i] ?? 0;
     const tx = s.recency[i] ?? 0;
     const T = s.T[i] ?? 0;
-    out.pAlive[i] = probabilityAlive(bg, x, tx, T);
-    out.expectedPurchases[i] = expectedPurchases(bg, o.horizon, x, tx, T);
+    const key = `${x}|${tx}|${T}`;
+    let m = memo.get(key);
+    if (!m) {
+      const ey = expectedPurchases(bg, o.horizon, x, tx, T);
+      const discounted = gg && o.monthlyDiscount !== 0 ? discountedPurchases(bg, o, month, x, tx, T) : ey;
+      m = [probabilityAlive(bg, x, tx, T), ey, discounted];
+      memo.set(key, m);
+    }
+    out.pAlive[i] = m[0];
+    out.expectedPurchases[i] = m[1];
     if (!gg) continue;
     const value = expectedAverageValue(gg, x, s.monetary[i] ?? Number.NaN);
     out.expectedAverageValue[i] = value;
-    const n = o.monthlyDiscount === 0 ? (out.expectedPurchases[i] ?? 0) : discountedPurchases(bg, o, month, x, tx, T);
-    out.expectedValue[i] = value * n;
+    out.expectedValue[i] = value * m[2];
   }
   return out;
 }
