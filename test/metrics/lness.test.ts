@@ -107,7 +107,7 @@ describe.each<[DatasetName]>([['cdnow'], ['grocery']])('lness on %s against an i
   });
   afterAll(() => d.c.close());
 
-  it.each([7, 28, 30])('L%i at data end', async (w) => {
+  it.each([1, 7, 14, 28, 30])('L%i at data end', async (w) => {
     const o = opts({ lnessWindow: w });
     const t0 = performance.now();
     const rows = toRows(await d.c.query(lnessSql(o, d.info)));

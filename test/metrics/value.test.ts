@@ -73,6 +73,13 @@ describe('value on the SHOP fixture', () => {
     });
   });
 
+  it('a segment filter keeps the customers whose first-activity channel matches', async () => {
+    // s1 = web: A (120) and C (50) → mean 85, median 85; margin 55 (see below).
+    const o = opts({ segment: { column: 's1', values: ['web'] } });
+    expect(parseClv(await f.rows(clvSql(o, f.info)), f.info)).toEqual({ available: true, customers: 2, revenue: 170, mean: 85, median: 85 });
+    expect(parseMargin(await f.rows(marginSql(o, f.info)), f.info)).toMatchObject({ total: { customers: 2, margin: 55 } });
+  });
+
   it('margin says why it is missing', async () => {
     const noCost = { ...f.info, hasCost: false };
     expect(parseMargin([], noCost)).toEqual({ available: false, reason: 'no cost column', message: 'not available: no cost column' });
