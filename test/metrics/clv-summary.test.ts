@@ -89,6 +89,17 @@ describe('clv summary: hand-worked fixture', () => {
     expect(m.get('E')).toEqual({ x: 1, tx: 26, T: 33, m: 6 });
   });
 
+  it('segment filter keeps the segment\'s customers, scored to the global data end', async () => {
+    const info = await loadFixture(c, rows);
+    await c.exec(`CREATE OR REPLACE TABLE cust AS
+SELECT *, CASE WHEN customer_id IN ('B', 'C') THEN 'shop' ELSE 'web' END AS s1 FROM cust`);
+    const s = await summary({ segment: { column: 's1', values: ['shop'] } }, info);
+    expect(s.customerIds).toEqual(['B', 'C']);
+    // The segment's own last purchase is Jan 22, but T runs to the data end, Feb 5: B has T = 14 d = 2 w.
+    expect(s.calibrationEnd).toBe('2024-02-05');
+    expect(byId(s).get('B')).toEqual({ x: 0, tx: 0, T: 2, m: Number.NaN });
+  });
+
   it('no revenue mapped: monetary is NaN everywhere, the rest unchanged', async () => {
     const info = await loadFixture(
       c,
