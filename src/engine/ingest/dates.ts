@@ -58,46 +58,56 @@ export function dateExtractSql(value: string, f: DateFormat): string {
 
 const int = (x: string, field: string): string => `CAST(nullif(${x}.${field}, '') AS INTEGER)`;
 
-/** The wall-clock TIMESTAMP written in the value (offset ignored), NULL when unreadable. */
-function wallClockSql(x: string, f: DateFormat): string {
+/**
+ * The extracted groups as numbers: y, m, d, h (24-hour), mi, s (with fraction),
+ * off (offset minutes east of UTC, NULL when none) and ep (the instant of an epoch
+ * number, NULL otherwise). Computed once per value so later checks are cheap.
+ */
+export function datePartsSql(x: string, f: DateFormat): string {
   const p = PARTS[f];
-  if (!p) return 'NULL::TIMESTAMP';
-  const [y, m, d] = [int(x, p.y), int(x, p.m), int(x, p.d)];
+  if (!p) {
+    const [lo, hi, scale] = f === 'epoch-s' ? [631152000, 4102444800, 1000000] : [631152000000, 4102444800000, 1000];
+    // Epoch numbers only count between 1990 and 2100, so that numeric ids are not read as instants.
+    const n = `CAST(nullif(${x}.a, '') AS BIGINT)`;
+    return `struct_pack(y := NULL::INTEGER, m := NULL::INTEGER, d := NULL::INTEGER, h := 0, mi := 0, s := 0.0::DOUBLE, off := NULL::INTEGER,
+      ep := CASE WHEN ${n} BETWEEN ${lo} AND ${hi} THEN make_timestamp(${n} * ${scale}) END)`;
+  }
   const rawH = `coalesce(${int(x, 'h')}, 0)`;
-  const h = `(CASE WHEN upper(${x}.p) = 'P' THEN ${rawH} % 12 + 12 WHEN upper(${x}.p) = 'A' THEN ${rawH} % 12 ELSE ${rawH} END)`;
-  const mi = `coalesce(${int(x, 'mi')}, 0)`;
-  const s = `coalesce(${int(x, 's')}, 0)`;
+  const h = `CASE WHEN upper(${x}.p) = 'P' THEN ${rawH} % 12 + 12 WHEN upper(${x}.p) = 'A' THEN ${rawH} % 12 ELSE ${rawH} END`;
   const frac = `coalesce(CAST(nullif('0.' || ${x}.f, '0.') AS DOUBLE), 0)`;
-  const leap = `((${y} % 4 = 0 AND ${y} % 100 <> 0) OR ${y} % 400 = 0)`;
-  // 31 for Jan, Mar, May, Jul, Aug, Oct, Dec; 30 for the other months except February.
-  const dim = `(CASE WHEN ${m} = 2 THEN 28 + CAST(${leap} AS INTEGER) ELSE 31 - (${m} - 1) % 7 % 2 END)`;
-  return `(CASE WHEN ${y} BETWEEN 1900 AND 2200 AND ${m} BETWEEN 1 AND 12 AND ${d} BETWEEN 1 AND ${dim}
-    AND ${h} < 24 AND ${mi} < 60 AND ${s} < 60
-    THEN make_timestamp(${y}, ${m}, ${d}, ${h}, ${mi}, ${s} + ${frac}) END)`;
+  const off = `CASE WHEN upper(${x}.z) IN ('Z', 'UTC', 'GMT') THEN 0
+      WHEN ${x}.z <> '' THEN (CASE WHEN ${x}.z[1] = '-' THEN -1 ELSE 1 END)
+        * (CAST(${x}.z[2:3] AS INTEGER) * 60 + coalesce(CAST(nullif(replace(${x}.z[4:], ':', ''), '') AS INTEGER), 0)) END`;
+  return `struct_pack(y := ${int(x, p.y)}, m := ${int(x, p.m)}, d := ${int(x, p.d)}, h := ${h}, mi := coalesce(${int(x, 'mi')}, 0),
+      s := coalesce(${int(x, 's')}, 0) + ${frac}, off := ${off}, ep := NULL::TIMESTAMP)`;
 }
 
-/** Offset in minutes east of UTC, NULL when the value has none. */
-function offsetMinutesSql(x: string): string {
-  return `(CASE WHEN upper(${x}.z) IN ('Z', 'UTC', 'GMT') THEN 0
-    WHEN ${x}.z <> '' THEN (CASE WHEN ${x}.z[1] = '-' THEN -1 ELSE 1 END)
-      * (CAST(${x}.z[2:3] AS INTEGER) * 60 + coalesce(CAST(nullif(replace(${x}.z[4:], ':', ''), '') AS INTEGER), 0)) END)`;
+/** The parts `p` form a real calendar date and time. */
+function wallClockValid(p: string): string {
+  const leap = `((${p}.y % 4 = 0 AND ${p}.y % 100 <> 0) OR ${p}.y % 400 = 0)`;
+  // 31 for Jan, Mar, May, Jul, Aug, Oct, Dec; 30 for the other months except February.
+  const dim = `(CASE WHEN ${p}.m = 2 THEN 28 + CAST(${leap} AS INTEGER) ELSE 31 - (${p}.m - 1) % 7 % 2 END)`;
+  return `(${p}.y BETWEEN 1900 AND 2200 AND ${p}.m BETWEEN 1 AND 12 AND ${p}.d BETWEEN 1 AND ${dim} AND ${p}.h < 24 AND ${p}.mi < 60 AND ${p}.s < 60)`;
 }
+
+const wallClock = (p: string): string => `make_timestamp(${p}.y, ${p}.m, ${p}.d, ${p}.h, ${p}.mi, ${p}.s)`;
 
 /** Local wall-clock TIMESTAMP for values without an offset; NULL for instants and unreadable values. */
-export function dateLocalSql(x: string, f: DateFormat): string {
-  if (isEpoch(f)) return 'NULL::TIMESTAMP';
-  return `(CASE WHEN ${x}.z = '' THEN ${wallClockSql(x, f)} END)`;
+export function dateLocalSql(p: string): string {
+  return `(CASE WHEN ${p}.off IS NULL AND ${p}.ep IS NULL AND ${wallClockValid(p)} THEN ${wallClock(p)} END)`;
 }
 
 /** UTC TIMESTAMP for values that are instants (offset given, or epoch numbers); NULL otherwise. */
-export function dateUtcSql(x: string, f: DateFormat): string {
-  // Epoch numbers only count between 1990 and 2100, so that numeric ids are not read as instants.
-  if (f === 'epoch-s') return `(CASE WHEN CAST(nullif(${x}.a, '') AS BIGINT) BETWEEN 631152000 AND 4102444800 THEN make_timestamp(CAST(${x}.a AS BIGINT) * 1000000) END)`;
-  if (f === 'epoch-ms') return `(CASE WHEN CAST(nullif(${x}.a, '') AS BIGINT) BETWEEN 631152000000 AND 4102444800000 THEN make_timestamp(CAST(${x}.a AS BIGINT) * 1000) END)`;
-  return `(CASE WHEN ${x}.z <> '' THEN ${wallClockSql(x, f)} - to_minutes(${offsetMinutesSql(x)}) END)`;
+export function dateUtcSql(p: string): string {
+  return `(CASE WHEN ${p}.ep IS NOT NULL THEN ${p}.ep WHEN ${p}.off IS NOT NULL AND ${wallClockValid(p)} THEN ${wallClock(p)} - to_minutes(${p}.off) END)`;
 }
 
-/** True when the value was read (as local time or as an instant). */
-export function dateReadSql(x: string, f: DateFormat): string {
-  return `(${dateLocalSql(x, f)} IS NOT NULL OR ${dateUtcSql(x, f)} IS NOT NULL)`;
+/** The value was read (as local time or as an instant). */
+export function dateReadSql(p: string): string {
+  return `(${p}.ep IS NOT NULL OR ${wallClockValid(p)})`;
+}
+
+/** The value was read and is an instant. */
+export function dateInstantSql(p: string): string {
+  return `(${p}.ep IS NOT NULL OR (${p}.off IS NOT NULL AND ${wallClockValid(p)}))`;
 }

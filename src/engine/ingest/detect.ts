@@ -6,8 +6,8 @@
  */
 import { ident, lit } from '../../metrics/sql';
 import type { Row } from '../../metrics/rows';
-import { dateExtractSql, dateReadSql, dateUtcSql, plausibleDateFormats } from './dates';
-import { CANCEL_WORDS } from './names';
+import { dateExtractSql, dateInstantSql, datePartsSql, dateReadSql, plausibleDateFormats } from './dates';
+import { CANCEL_WORDS, roleFromName } from './names';
 import { commaDecimalSql, looksLikeNumber, moneyExtractSql, pointDecimalSql, wholeNumberSql } from './numbers';
 import type { ColumnStats, DateFormat } from './types';
 
@@ -20,22 +20,27 @@ export interface DetectPlan {
 }
 
 /** What is worth counting for a column, judged from its values at the head of the file. */
-export function planColumn(key: string, head: string[]): DetectPlan {
+export function planColumn(key: string, name: string | null, head: string[]): DetectPlan {
   const values = head.filter((v) => v.trim() !== '');
   const distinct = new Set(values).size;
+  const dateFormats = plausibleDateFormats(values);
+  const calendar = dateFormats.some((f) => !f.startsWith('epoch'));
   return {
     key,
-    dateFormats: plausibleDateFormats(values),
-    numeric: values.some(looksLikeNumber),
+    dateFormats,
+    // A column of dates like 20240305 needs no amount counts.
+    numeric: !calendar && values.some(looksLikeNumber),
     text: distinct <= 60 && values.some((v) => /[a-z]/i.test(v)),
-    idLike: values.some((v) => /^[A-Za-z]?\d+$/.test(v.trim())),
+    // The cancel prefix (C536379) only matters on an order-id column.
+    idLike: (name === null || roleFromName(name)?.role === 'order_id') && values.some((v) => /^[A-Za-z]?\d+$/.test(v.trim())),
   };
 }
 
-const dateAlias = (k: string, f: DateFormat): string => `${k}_x_${f.replace(/-/g, '_')}`;
+const alias = (k: string, kind: string, f: DateFormat): string => `${k}_${kind}_${f.replace(/-/g, '_')}`;
 
 export function detectSql(rawTable: string, plans: DetectPlan[]): string {
   const inner: string[] = [];
+  const middle: string[] = ['*'];
   const aggs: string[] = [];
   for (const p of plans) {
     const col = ident(p.key);
@@ -50,18 +55,17 @@ export function detectSql(rawTable: string, plans: DetectPlan[]): string {
     for (const f of p.dateFormats) {
       // dd-mm-yyyy and mm-dd-yyyy share one extraction.
       const base: DateFormat = f === 'mm-dd-yyyy' ? 'dd-mm-yyyy' : f;
-      const x = dateAlias(p.key, base);
+      const x = alias(p.key, 'x', base);
       if (!extracted.has(x)) {
         inner.push(`${dateExtractSql(v, base)} AS ${x}`);
         extracted.add(x);
       }
-      aggs.push(`count(*) FILTER (WHERE ${dateReadSql(x, f)}) AS ${ident(`${p.key}_f_${f}`)}`);
+      const parts = alias(p.key, 'p', f);
+      middle.push(`${datePartsSql(x, f)} AS ${parts}`);
+      aggs.push(`count(*) FILTER (WHERE ${dateReadSql(parts)}) AS ${ident(`${p.key}_f_${f}`)}`);
     }
     const first = p.dateFormats[0];
-    if (first) {
-      const base: DateFormat = first === 'mm-dd-yyyy' ? 'dd-mm-yyyy' : first;
-      aggs.push(`count(*) FILTER (WHERE ${dateUtcSql(dateAlias(p.key, base), base)} IS NOT NULL) AS ${ident(p.key + '_tz')}`);
-    }
+    if (first) aggs.push(`count(*) FILTER (WHERE ${dateInstantSql(alias(p.key, 'p', first))}) AS ${ident(p.key + '_tz')}`);
     if (p.numeric) {
       const x = `${p.key}_m`;
       inner.push(`${moneyExtractSql(v)} AS ${x}`);
@@ -81,7 +85,8 @@ export function detectSql(rawTable: string, plans: DetectPlan[]): string {
       );
     }
   }
-  return `SELECT count(*) AS rows, ${aggs.join(',\n  ')}\nFROM (SELECT ${inner.join(',\n  ')} FROM ${ident(rawTable)})`;
+  return `SELECT count(*) AS rows, ${aggs.join(',\n  ')}
+FROM (SELECT ${middle.join(',\n  ')} FROM (SELECT ${inner.join(',\n  ')} FROM ${ident(rawTable)}))`;
 }
 
 export function parseDetect(row: Row, plans: DetectPlan[]): Map<string, ColumnStats> {

@@ -22,7 +22,7 @@ function tsJoin(prefixes: string[], tz: string | null): { select: string; joins:
 export function finalSql(s: Source, tz: string | null): string {
   const typed = ident(typedTableName(s));
   const table = ident(finalTableName(s));
-  const segs = s.columns.filter((c) => c.role === 'segment').map((c) => ident(segmentColumn(c)));
+  const segs = s.columns.filter((c) => c.role === 'segment').map((c) => ident(segmentColumn(c.key)));
   const segList = segs.length ? ', ' + segs.join(', ') : '';
   switch (s.shape) {
     case 'activity': {

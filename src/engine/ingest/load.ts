@@ -61,7 +61,7 @@ export async function openSource(c: Connector, file: File, id: string, overrides
   for (const stmt of rawSql({ fileName, rawTable, rejectsTable: `rejects_${sid}`, delimiter, hasHeader, columns: ncol })) {
     await c.exec(stmt);
   }
-  const plans = keys.map((k, i) => planColumn(k, dataRecords.map((r) => r[i] ?? '')));
+  const plans = keys.map((k, i) => planColumn(k, hasHeader ? (names[i] ?? null) : null, dataRecords.map((r) => r[i] ?? '')));
   const detected = toRows(await c.query(detectSql(rawTable, plans)))[0] ?? {};
   const stats = parseDetect(detected, plans);
   const rejected = toRows(await c.query(`SELECT count(*) AS n FROM ${ident(`rejects_${sid}`)}`))[0]?.n;
@@ -121,12 +121,21 @@ function samplesOf(records: string[][], i: number): string[] {
 export function withOverrides(source: Source, o: Overrides): Source {
   const columns = source.columns.map((c) => ({ ...c, role: (o.roles?.[c.key] ?? c.role) as Role }));
   const prior = { ...source.format, ...o.format };
-  // Formats decided from the counts unless given; a format stays only for a column still in a date role.
-  const keepDates = o.format?.dateFormats ?? {};
+  // Date formats stay as they were unless given, or unless day-first changed (then undecided columns follow it).
+  const dayFirstChanged = o.format?.dayFirst !== undefined && o.format.dayFirst !== source.format.dayFirst;
+  const kept = Object.fromEntries(
+    Object.entries(source.format.dateFormats).filter(([, f]) => !(dayFirstChanged && (f === 'dd-mm-yyyy' || f === 'mm-dd-yyyy'))),
+  );
+  const keepDates = { ...kept, ...o.format?.dateFormats };
+  const fresh = source.table === null && Object.keys(source.format.dateFormats).length === 0;
   const decided = decideFormats(columns, prior.delimiter, prior.dayFirst, {
-    ...(o.format?.decimalMark ? { decimalMark: o.format.decimalMark } : {}),
-    ...(o.format?.thousandsSeparator !== undefined ? { thousandsSeparator: o.format.thousandsSeparator } : {}),
-    ...(o.format?.cancelPrefix !== undefined ? { cancelPrefix: o.format.cancelPrefix } : {}),
+    ...(o.format?.decimalMark ? { decimalMark: o.format.decimalMark } : fresh ? {} : { decimalMark: source.format.decimalMark }),
+    ...(o.format?.thousandsSeparator !== undefined
+      ? { thousandsSeparator: o.format.thousandsSeparator }
+      : fresh || o.format?.decimalMark
+        ? {}
+        : { thousandsSeparator: source.format.thousandsSeparator }),
+    ...(o.format?.cancelPrefix !== undefined ? { cancelPrefix: o.format.cancelPrefix } : fresh ? {} : { cancelPrefix: source.format.cancelPrefix }),
     dateFormats: keepDates,
   });
   const shape = o.shape ?? (o.roles ? shapeOf(Object.fromEntries(columns.map((c) => [c.key, c.role]))) : source.shape);

@@ -9,7 +9,7 @@
  * the dashboard's time zone.
  */
 import { ident, lit } from '../../metrics/sql';
-import { dateExtractSql, dateLocalSql, dateUtcSql } from './dates';
+import { dateExtractSql, dateLocalSql, datePartsSql, dateUtcSql } from './dates';
 import { CANCEL_WORDS } from './names';
 import { moneyExtractSql, moneyValueSql } from './numbers';
 import type { ColumnInfo, DateFormat, Role, Shape, Source } from './types';
@@ -28,13 +28,15 @@ export function finalTableName(s: Source): string {
   return `${prefix[s.shape]}_${s.id}`;
 }
 
-export function segmentColumn(c: ColumnInfo): string {
-  return `seg_${c.key}`;
+/** Name of a segment column in the per-source table, by raw column key. */
+export function segmentColumn(key: string): string {
+  return `seg_${key}`;
 }
 
 const v = (k: string): string => ident(`v_${k}`);
 const x = (k: string): string => `x_${k}`;
 const m = (k: string): string => `m_${k}`;
+const pt = (k: string): string => `p_${k}`;
 const a = (k: string): string => ident(`a_${k}`);
 const l = (k: string): string => ident(`l_${k}`);
 const u = (k: string): string => ident(`u_${k}`);
@@ -78,9 +80,10 @@ export function typedSql(s: Source): string {
       ? ` ASOF LEFT JOIN (SELECT row_no - row_number() OVER (ORDER BY row_no) AS t, row_number() OVER (ORDER BY row_no) AS k FROM ${rejects}) a ON r._j > a.t`
       : '');
 
-  // 2. parsed values
+  // 2. parsed values (date parts first, as numbers)
+  const parts = ['*', ...dateCols.map((c) => `${datePartsSql(x(c.key), fmt(c))} AS ${pt(c.key)}`)];
   const l2 = ['*'];
-  for (const c of dateCols) l2.push(`${dateLocalSql(x(c.key), fmt(c))} AS ${l(c.key)}`, `${dateUtcSql(x(c.key), fmt(c))} AS ${u(c.key)}`);
+  for (const c of dateCols) l2.push(`${dateLocalSql(pt(c.key))} AS ${l(c.key)}`, `${dateUtcSql(pt(c.key))} AS ${u(c.key)}`);
   for (const c of numberCols) l2.push(`${moneyValueSql(m(c.key), s.format)} AS ${a(c.key)}`);
 
   // 3. fields and reasons
@@ -93,7 +96,8 @@ export function typedSql(s: Source): string {
   return `CREATE OR REPLACE TEMP TABLE ${ident(typedTableName(s))} AS
 SELECT ${l3.join(',\n  ')}
 FROM (SELECT ${l2.join(',\n  ')}
-  FROM (SELECT ${l1.join(',\n    ')} FROM ${from1}))`;
+  FROM (SELECT ${parts.join(',\n    ')}
+    FROM (SELECT ${l1.join(',\n      ')} FROM ${from1})))`;
 }
 
 interface Fields {
@@ -115,7 +119,7 @@ function dateReadable(c: ColumnInfo, label: string, required: boolean): string[]
 }
 
 function segments(s: Source): string[] {
-  return s.columns.filter((c) => c.role === 'segment').map((c) => `${v(c.key)} AS ${ident(segmentColumn(c))}`);
+  return s.columns.filter((c) => c.role === 'segment').map((c) => `${v(c.key)} AS ${ident(segmentColumn(c.key))}`);
 }
 
 function dateFields(c: ColumnInfo | undefined, name: string): string[] {
