@@ -40,7 +40,7 @@ export async function fixture(events: Ev[], info: Partial<DatasetInfo> = {}): Pr
       const rowNo = i + 1;
       const ts = e.t.length === 10 ? `${e.t} 00:00:00` : e.t;
       const amount = full.hasRevenue ? (e.amount ?? 0) : null;
-      const refund = e.refund ?? (amount !== null && amount < 0);
+      const refund = e.refund ?? (e.amount ?? 0) < 0; // a cancellation stays one without revenue
       return `(${rowNo}, ${sqlText(e.c)}, TIMESTAMP '${ts}', ${sqlText(full.hasOrderId && e.order ? e.order : `row:${rowNo}`)}, ${sqlNum(amount)}, ${sqlNum(full.hasCost ? e.cost ?? 0 : null)}, ${refund}, ${sqlText(e.s1 ?? null)})`;
     })
     .join(',\n');
