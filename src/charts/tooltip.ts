@@ -36,3 +36,14 @@ export function marker(p: TipParam): string {
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 }
+
+/** An axis tooltip: the category, then one "● name: value" row per series, then an optional note in italics. */
+export function axisTip(params: TipParam | TipParam[], format: (v: number) => string, note = ''): string {
+  const list = tipList(params);
+  const head = escapeHtml(list[0]?.axisValueLabel ?? list[0]?.name ?? '');
+  const rows = list.map((p) => {
+    const v = tipNumber(p.value);
+    return `<br/>${marker(p)}${escapeHtml(p.seriesName ?? '')}: <b>${v === null ? '–' : format(v)}</b>`;
+  });
+  return head + rows.join('') + (note ? `<br/><i>${escapeHtml(note)}</i>` : '');
+}
