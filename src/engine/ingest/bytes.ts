@@ -3,6 +3,7 @@
  * Pure: looks only at the head slice, never at the whole file.
  */
 import { IngestError } from './errors';
+import { decodeCp1252 } from './cp1252';
 import type { Encoding } from './types';
 
 const MAGIC: { bytes: number[]; kind: string }[] = [
@@ -61,7 +62,8 @@ export function isUtf8(b: Uint8Array): boolean {
 
 /** Head bytes → text, dropping a BOM and a last line that the slice may have cut. */
 export function decodeHead(head: Uint8Array, sniff: ByteSniff, complete: boolean): string {
-  const text = new TextDecoder(sniff.encoding).decode(head.subarray(sniff.bomLength));
+  const body = head.subarray(sniff.bomLength);
+  const text = sniff.encoding === 'windows-1252' ? decodeCp1252(body) : new TextDecoder(sniff.encoding).decode(body);
   if (complete) return text;
   const cut = text.lastIndexOf('\n');
   return cut > 0 ? text.slice(0, cut + 1) : text;

@@ -3,10 +3,11 @@
  * only, and the wasm build has no encodings extension). The file is streamed in
  * chunks through a streaming TextDecoder, so only the UTF-8 result is held whole.
  */
+import { decodeCp1252 } from './cp1252';
 import type { Encoding } from './types';
 
 export async function transcodeToUtf8(file: Blob, encoding: Exclude<Encoding, 'utf-8'>): Promise<Uint8Array> {
-  const decoder = new TextDecoder(encoding);
+  const decoder = encoding === 'windows-1252' ? null : new TextDecoder(encoding);
   const encoder = new TextEncoder();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -20,9 +21,9 @@ export async function transcodeToUtf8(file: Blob, encoding: Exclude<Encoding, 'u
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    push(decoder.decode(value, { stream: true }));
+    push(decoder ? decoder.decode(value, { stream: true }) : decodeCp1252(value));
   }
-  push(decoder.decode());
+  if (decoder) push(decoder.decode());
   const out = new Uint8Array(total);
   let at = 0;
   for (const c of chunks) {

@@ -17,6 +17,8 @@ export interface DetectPlan {
   numeric: boolean;
   text: boolean;
   idLike: boolean;
+  /** Worth finding the smallest and largest whole number (a survey score). */
+  scoreLike: boolean;
 }
 
 /** What is worth counting for a column, judged from its values at the head of the file. */
@@ -32,6 +34,7 @@ export function planColumn(key: string, name: string | null, head: string[]): De
     numeric: !calendar && values.some(looksLikeNumber),
     text: distinct <= 60 && values.some((v) => /[a-z]/i.test(v)),
     // The cancel prefix (C536379) only matters on an order-id column.
+    scoreLike: name === null || roleFromName(name)?.role === 'score',
     idLike: (name === null || roleFromName(name)?.role === 'order_id') && values.some((v) => /^[A-Za-z]?\d+$/.test(v.trim())),
   };
 }
@@ -73,9 +76,8 @@ export function detectSql(rawTable: string, plans: DetectPlan[]): string {
         `count(*) FILTER (WHERE ${x}.b <> '') AS ${ident(p.key + '_num')}`,
         `count(*) FILTER (WHERE ${commaDecimalSql(x)}) AS ${ident(p.key + '_cd')}`,
         `count(*) FILTER (WHERE ${pointDecimalSql(x)}) AS ${ident(p.key + '_pd')}`,
-        `min(${wholeNumberSql(x)}) AS ${ident(p.key + '_imin')}`,
-        `max(${wholeNumberSql(x)}) AS ${ident(p.key + '_imax')}`,
       );
+      if (p.scoreLike) aggs.push(`min(${wholeNumberSql(x)}) AS ${ident(p.key + '_imin')}`, `max(${wholeNumberSql(x)}) AS ${ident(p.key + '_imax')}`);
     }
     if (p.text) aggs.push(`count(*) FILTER (WHERE regexp_matches(lower(${ident(p.key)}), ${lit(CANCEL_WORDS)})) AS ${ident(p.key + '_cw')}`);
     if (p.idLike) {

@@ -51,8 +51,9 @@ function checkedNameRole(c: RoleInput): { role: Role; exact: boolean } | null {
 function isSegmentLike(s: ColumnStats, named: boolean): boolean {
   if (s.nonEmpty === 0 || s.distinct < 1) return false;
   if (!named && (numShare(s) >= 0.5 || dateShare(s) >= 0.5)) return false;
-  const limit = named ? 200 : 50;
-  return s.distinct <= limit && s.distinct <= 0.5 * s.nonEmpty;
+  // A recognised name (kanaal, country) needs only repeated values; an unknown one must be clearly categorical.
+  if (named) return s.distinct <= 200 && s.distinct < s.nonEmpty;
+  return s.distinct <= 50 && s.distinct <= 0.5 * s.nonEmpty;
 }
 
 export function guessRoles(columns: RoleInput[], hasHeader: boolean): RoleGuess {
