@@ -7,6 +7,8 @@ export interface AxisExtra {
   min?: number;
   max?: number;
   interval?: number;
+  /** Smallest tick step, e.g. 1 for whole periods. */
+  minInterval?: number;
   formatter?: (v: number) => string;
   inverse?: boolean;
   /** Gap between axis and its name; the caller raises it for wide labels. */
@@ -49,6 +51,7 @@ export function valueAxis(t: Theme, name: string, o: AxisExtra = {}): Record<str
     ...(o.min !== undefined ? { min: o.min } : {}),
     ...(o.max !== undefined ? { max: o.max } : {}),
     ...(o.interval !== undefined ? { interval: o.interval } : {}),
+    ...(o.minInterval !== undefined ? { minInterval: o.minInterval } : {}),
     ...(o.position ? { position: o.position } : {}),
     inverse: o.inverse ?? false,
     axisLine: { show: false, onZero: o.onZero ?? true, lineStyle: { color: t.muted } },

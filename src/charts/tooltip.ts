@@ -2,6 +2,7 @@
 
 export interface TipParam {
   seriesName?: string;
+  seriesIndex?: number;
   marker?: unknown;
   name?: string;
   value?: unknown;
