@@ -1,0 +1,188 @@
+/**
+ * Model-based CLV (BG/NBD + Gamma-Gamma): a histogram of the probability that a customer is still
+ * active, a scatter of repeat purchases against expected value, and the rows of the top-N table.
+ */
+import type { EChartsCoreOption } from 'echarts/core';
+import { formatInt, formatMoney, formatNumber, formatPercent } from '../i18n/format';
+import type { ClvPerCustomer } from '../metrics/clv-model';
+import type { ClvSummary } from '../metrics/clv-summary';
+import { categoryAxis, intTicks, moneyTicks, valueAxis } from './axis';
+import { gridBox, themeOf, tooltipBox } from './theme';
+import { escapeHtml, marker, tipList, type TipParam } from './tooltip';
+import type { ChartContext } from './types';
+import { currencySymbol, DEFAULT_CURRENCY, withUnit } from './units';
+
+export const P_ALIVE_BINS = 10;
+
+/** Customers per probability bin [0, 0.1), …, [0.9, 1]; NaN is skipped. */
+export function pAliveCounts(pAlive: ArrayLike<number>): number[] {
+  const counts = new Array<number>(P_ALIVE_BINS).fill(0);
+  for (let i = 0; i < pAlive.length; i++) {
+    const p = pAlive[i];
+    if (p === undefined || !Number.isFinite(p)) continue;
+    const k = Math.min(P_ALIVE_BINS - 1, Math.max(0, Math.floor(p * P_ALIVE_BINS)));
+    counts[k] = (counts[k] ?? 0) + 1;
+  }
+  return counts;
+}
+
+export interface PAliveLabels {
+  /** x-axis name; the builder appends " (%)", e.g. "Probability still active (%)". */
+  pAlive: string;
+  /** y-axis name, e.g. "Customers". */
+  customers: string;
+}
+
+interface BinDatum {
+  value: number;
+  share: number;
+}
+
+export function pAliveHistogramOption(perCustomer: Pick<ClvPerCustomer, 'pAlive'>, labels: PAliveLabels, ctx: ChartContext): EChartsCoreOption {
+  const t = themeOf(ctx);
+  const counts = pAliveCounts(perCustomer.pAlive);
+  const total = counts.reduce((a, b) => a + b, 0);
+  const pct = (v: number) => formatPercent(ctx.locale, v, 0);
+  const names = counts.map((_, k) => `${pct(k / P_ALIVE_BINS)}–${pct((k + 1) / P_ALIVE_BINS)}`);
+  const data: BinDatum[] = counts.map((c) => ({ value: c, share: total ? c / total : 0 }));
+  const tip = (params: TipParam | TipParam[]) => {
+    const p = tipList(params)[0];
+    const d = p?.data as BinDatum | undefined;
+    if (!p || !d) return '';
+    return `${escapeHtml(labels.pAlive)}: ${escapeHtml(p.name ?? '')}<br/>${marker(p)}<b>${formatInt(ctx.locale, d.value)}</b> ${escapeHtml(labels.customers)} (${formatPercent(ctx.locale, d.share)})`;
+  };
+  return {
+    animation: false,
+    textStyle: { color: t.text },
+    grid: gridBox(16),
+    tooltip: tooltipBox(t, ctx.dark, { trigger: 'axis', axisPointer: { type: 'shadow' }, formatter: tip }),
+    xAxis: categoryAxis(t, withUnit(labels.pAlive, '%'), names),
+    yAxis: valueAxis(t, labels.customers, { min: 0, formatter: intTicks(ctx.locale) }),
+    series: [{ name: labels.customers, type: 'bar', barCategoryGap: '8%', itemStyle: { color: t.accent }, data }],
+  };
+}
+
+export interface ClvScatterInput {
+  summary: Pick<ClvSummary, 'frequency'>;
+  perCustomer: Pick<ClvPerCustomer, 'expectedValue' | 'expectedPurchases'>;
+  currency?: string;
+}
+
+export interface ClvScatterLabels {
+  /** x-axis name, e.g. "Repeat purchases". */
+  frequency: string;
+  /** y-axis name with a spend model; the builder appends the currency symbol. */
+  value: string;
+  /** y-axis name without a spend model (no revenue): expected purchases over the horizon. */
+  purchases: string;
+}
+
+/**
+ * One point per customer. Without a spend model (no revenue, or too few repeat buyers) the expected
+ * value is NaN for everyone and the chart shows expected purchases instead.
+ */
+export function clvScatterOption(input: ClvScatterInput, labels: ClvScatterLabels, ctx: ChartContext): EChartsCoreOption {
+  const t = themeOf(ctx);
+  const { frequency } = input.summary;
+  const { expectedValue, expectedPurchases } = input.perCustomer;
+  const hasValue = Array.prototype.some.call(expectedValue, (v: number) => Number.isFinite(v));
+  const y = hasValue ? expectedValue : expectedPurchases;
+  const data: [number, number][] = [];
+  for (let i = 0; i < frequency.length; i++) {
+    const xi = frequency[i];
+    const yi = y[i];
+    if (xi !== undefined && yi !== undefined && Number.isFinite(xi) && Number.isFinite(yi)) data.push([xi, yi]);
+  }
+  const currency = input.currency ?? DEFAULT_CURRENCY;
+  const fmtY = hasValue ? (v: number) => formatMoney(ctx.locale, v, currency) : (v: number) => formatNumber(ctx.locale, v, 2);
+  const yName = hasValue ? withUnit(labels.value, currencySymbol(currency)) : labels.purchases;
+  return {
+    animation: false,
+    textStyle: { color: t.text },
+    grid: gridBox(16),
+    tooltip: tooltipBox(t, ctx.dark, {
+      trigger: 'item',
+      formatter: (p: TipParam) => {
+        const v = p.value;
+        if (!Array.isArray(v)) return '';
+        const [xv, yv] = v as [number, number];
+        return `${escapeHtml(labels.frequency)}: <b>${formatInt(ctx.locale, xv)}</b><br/>${escapeHtml(yName)}: <b>${fmtY(yv)}</b>`;
+      },
+    }),
+    xAxis: valueAxis(t, labels.frequency, { min: 0, minInterval: 1, nameGap: 30, formatter: intTicks(ctx.locale) }),
+    yAxis: valueAxis(t, yName, { min: 0, formatter: hasValue ? moneyTicks(ctx.locale) : (v) => formatNumber(ctx.locale, v, 1) }),
+    series: [
+      {
+        name: yName,
+        type: 'scatter',
+        data,
+        symbolSize: 4,
+        itemStyle: { color: t.accent, opacity: 0.45 },
+        // Tens of thousands of customers: batch drawing, in one pass up to 100k points.
+        large: true,
+        largeThreshold: 2000,
+        progressive: 20000,
+        progressiveThreshold: 100000,
+      },
+    ],
+  };
+}
+
+/** One row of the top-customers table; recency and T are in the summary's unit (weeks or days). */
+export interface TopClvRow {
+  rank: number;
+  customerId: string;
+  frequency: number;
+  recency: number;
+  T: number;
+  /** Mean repeat-purchase value; null without repeat purchases or revenue. */
+  monetary: number | null;
+  pAlive: number;
+  expectedPurchases: number;
+  /** null without a spend model. */
+  expectedValue: number | null;
+}
+
+const finite = (v: number | undefined): number | null => (v !== undefined && Number.isFinite(v) ? v : null);
+
+/**
+ * The n customers with the highest expected value (expected purchases when there is no spend
+ * model), ties broken by customer id so the table does not reshuffle between runs.
+ */
+export function topClvCustomers(
+  summary: Pick<ClvSummary, 'customerIds' | 'frequency' | 'recency' | 'T' | 'monetary'>,
+  perCustomer: ClvPerCustomer,
+  n = 20,
+): TopClvRow[] {
+  const hasValue = Array.prototype.some.call(perCustomer.expectedValue, (v: number) => Number.isFinite(v));
+  const key = hasValue ? perCustomer.expectedValue : perCustomer.expectedPurchases;
+  const score = (i: number) => finite(key[i]) ?? Number.NEGATIVE_INFINITY;
+  const id = (i: number) => summary.customerIds[i] ?? '';
+  const before = (a: number, b: number) => score(a) > score(b) || (score(a) === score(b) && id(a) < id(b));
+  // Keep a sorted list of at most n indices: one pass, no sort of the whole customer base.
+  const best: number[] = [];
+  for (let i = 0; i < summary.customerIds.length && n > 0; i++) {
+    const last = best[best.length - 1];
+    if (best.length === n && last !== undefined && !before(i, last)) continue;
+    let lo = 0;
+    let hi = best.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (before(best[mid] as number, i)) lo = mid + 1;
+      else hi = mid;
+    }
+    best.splice(lo, 0, i);
+    if (best.length > n) best.pop();
+  }
+  return best.map((i, r) => ({
+    rank: r + 1,
+    customerId: id(i),
+    frequency: summary.frequency[i] ?? 0,
+    recency: summary.recency[i] ?? 0,
+    T: summary.T[i] ?? 0,
+    monetary: finite(summary.monetary[i]),
+    pAlive: perCustomer.pAlive[i] ?? 0,
+    expectedPurchases: perCustomer.expectedPurchases[i] ?? 0,
+    expectedValue: finite(perCustomer.expectedValue[i]),
+  }));
+}

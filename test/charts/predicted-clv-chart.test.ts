@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { clvScatterOption, pAliveCounts, pAliveHistogramOption, topClvCustomers } from '../../src/charts/predicted-clv-chart';
+import type { ClvPerCustomer } from '../../src/metrics/clv-model';
+import { expectPlain, fnAt, renderSvg, seriesOf, svgText, testCtx } from './harness';
+
+const f64 = (xs: number[]) => Float64Array.from(xs);
+
+// Five customers. pAlive bins: 0.05 → 0, 0.1 → 1, 0.55 → 5, 0.99 and 1 → 9.
+const perCustomer: ClvPerCustomer = {
+  pAlive: f64([0.05, 0.1, 0.55, 0.99, 1]),
+  expectedPurchases: f64([0.1, 0.5, 2, 3, 3]),
+  expectedAverageValue: f64([20, 30, 40, 50, 50]),
+  expectedValue: f64([2, 15, 80, 150, 150]),
+};
+const summary = {
+  customerIds: ['e', 'd', 'c', 'b', 'a'],
+  frequency: f64([0, 1, 3, 6, 6]),
+  recency: f64([0, 5, 20, 40, 41]),
+  T: f64([50, 50, 50, 50, 50]),
+  monetary: f64([Number.NaN, 30, 40, 50, 50]),
+};
+
+describe('pAliveHistogramOption', () => {
+  it('bins by tenths, the last bin closed', () => {
+    expect(pAliveCounts(perCustomer.pAlive)).toEqual([1, 1, 0, 0, 0, 1, 0, 0, 0, 2]);
+    expect(pAliveCounts(f64([Number.NaN]))).toEqual(new Array(10).fill(0));
+  });
+
+  const option = pAliveHistogramOption(perCustomer, { pAlive: 'Probability still active', customers: 'Customers' }, testCtx('nl'));
+
+  it('draws ten bars with shares in the tooltip', () => {
+    const [bars] = seriesOf(option);
+    expect((bars?.data as { value: number }[]).map((d) => d.value)).toEqual([1, 1, 0, 0, 0, 1, 0, 0, 0, 2]);
+    const names = (option.xAxis as { data: string[] }).data;
+    expect(names).toHaveLength(10);
+    expect(names[9]).toMatch(/^90\s?%–100\s?%$/);
+    const html = fnAt(option, 'tooltip.formatter')([{ name: names[9], marker: '', data: (bars?.data as unknown[])[9] }]);
+    expect(html).toMatch(/<b>2<\/b> Customers \(40,0\s?%\)/);
+  });
+
+  it('renders', () => {
+    const svg = renderSvg(option);
+    expect(svg).toContain('Probability still active (%)');
+    expectPlain(option);
+  });
+});
+
+describe('clvScatterOption', () => {
+  const labels = { frequency: 'Repeat purchases', value: 'Expected value', purchases: 'Expected purchases' };
+
+  it('plots frequency against expected value as a large scatter', () => {
+    const option = clvScatterOption({ summary, perCustomer }, labels, testCtx());
+    const [s] = seriesOf(option);
+    expect(s?.type).toBe('scatter');
+    expect(s?.large).toBe(true);
+    expect(s?.data).toEqual([[0, 2], [1, 15], [3, 80], [6, 150], [6, 150]]);
+    expect((option.yAxis as { name: string }).name).toBe('Expected value (€)');
+    expect(fnAt(option, 'tooltip.formatter')({ value: [6, 150] })).toContain('€150.00');
+    expect(renderSvg(option)).toContain(svgText('Expected value (€)'));
+    expectPlain(option);
+  });
+
+  it('falls back to expected purchases without a spend model', () => {
+    const noValue = { ...perCustomer, expectedValue: f64([Number.NaN, Number.NaN, Number.NaN, Number.NaN, Number.NaN]) };
+    const option = clvScatterOption({ summary, perCustomer: noValue }, labels, testCtx('nl'));
+    expect(seriesOf(option)[0]?.data).toEqual([[0, 0.1], [1, 0.5], [3, 2], [6, 3], [6, 3]]);
+    expect((option.yAxis as { name: string }).name).toBe('Expected purchases');
+    expect(fnAt(option, 'tooltip.formatter')({ value: [6, 2.5] })).toContain('2,5');
+  });
+
+  it('renders 50 000 customers quickly', () => {
+    const k = 50_000;
+    const big = {
+      summary: { frequency: Float64Array.from({ length: k }, (_, i) => i % 40) },
+      perCustomer: { expectedPurchases: new Float64Array(k), expectedValue: Float64Array.from({ length: k }, (_, i) => ((i * 7919) % 1000) / 3) },
+    };
+    const t0 = performance.now();
+    const svg = renderSvg(clvScatterOption(big, labels, testCtx()));
+    const ms = performance.now() - t0;
+    expect(svg).toContain('Repeat purchases');
+    expect(ms).toBeLessThan(5000);
+  });
+});
+
+describe('topClvCustomers', () => {
+  it('ranks by expected value, ties by customer id', () => {
+    const rows = topClvCustomers(summary, perCustomer, 3);
+    expect(rows.map((r) => [r.rank, r.customerId, r.expectedValue])).toEqual([[1, 'a', 150], [2, 'b', 150], [3, 'c', 80]]);
+    expect(rows[0]).toEqual({ rank: 1, customerId: 'a', frequency: 6, recency: 41, T: 50, monetary: 50, pAlive: 1, expectedPurchases: 3, expectedValue: 150 });
+    expect(topClvCustomers(summary, perCustomer, 10).at(-1)).toMatchObject({ customerId: 'e', monetary: null });
+    expect(topClvCustomers(summary, perCustomer, 0)).toEqual([]);
+    expectPlain(rows);
+  });
+
+  it('agrees with a full sort on random data', () => {
+    // Independent check: sort everything, take the first n.
+    let seed = 42;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const k = 5000;
+    const ids = Array.from({ length: k }, (_, i) => `c${String(i).padStart(5, '0')}`);
+    const value = Float64Array.from({ length: k }, () => Math.round(rnd() * 500));
+    const pc: ClvPerCustomer = { pAlive: new Float64Array(k), expectedPurchases: new Float64Array(k), expectedAverageValue: new Float64Array(k), expectedValue: value };
+    const s = { customerIds: ids, frequency: new Float64Array(k), recency: new Float64Array(k), T: new Float64Array(k), monetary: new Float64Array(k) };
+    const expected = ids
+      .map((id, i) => ({ id, v: value[i] as number }))
+      .sort((a, b) => b.v - a.v || (a.id < b.id ? -1 : 1))
+      .slice(0, 25)
+      .map((x) => x.id);
+    expect(topClvCustomers(s, pc, 25).map((r) => r.customerId)).toEqual(expected);
+  });
+});
