@@ -13,6 +13,8 @@ export interface AxisExtra {
   inverse?: boolean;
   /** Gap between axis and its name; the caller raises it for wide labels. */
   nameGap?: number;
+  /** Where the name sits: centred along the axis (default), or at its start or end (vertical category axes, whose wide labels a centred name would cross). */
+  nameAt?: 'middle' | 'start' | 'end';
   /** For a category axis: show every label (horizontal bars), or let ECharts thin them out. */
   everyLabel?: boolean;
   labelWidth?: number;
@@ -22,14 +24,14 @@ export interface AxisExtra {
 }
 
 /** Name and name text style: names sit centred along the axis, so they never collide with tick labels. */
-function named(t: Theme, name: string, gap: number): Record<string, unknown> {
-  return { name, nameLocation: 'middle', nameGap: gap, nameTextStyle: { color: t.muted } };
+function named(t: Theme, name: string, gap: number, at: AxisExtra['nameAt'] = 'middle'): Record<string, unknown> {
+  return { name, nameLocation: at, nameGap: gap, nameTextStyle: { color: t.muted } };
 }
 
 export function categoryAxis(t: Theme, name: string, data: string[], o: AxisExtra = {}): Record<string, unknown> {
   return {
     type: 'category',
-    ...named(t, name, o.nameGap ?? 30),
+    ...named(t, name, o.nameGap ?? 30, o.nameAt),
     data,
     inverse: o.inverse ?? false,
     ...(o.position ? { position: o.position } : {}),
@@ -47,7 +49,7 @@ export function categoryAxis(t: Theme, name: string, data: string[], o: AxisExtr
 export function valueAxis(t: Theme, name: string, o: AxisExtra = {}): Record<string, unknown> {
   return {
     type: 'value',
-    ...named(t, name, o.nameGap ?? 44),
+    ...named(t, name, o.nameGap ?? 44, o.nameAt),
     ...(o.min !== undefined ? { min: o.min } : {}),
     ...(o.max !== undefined ? { max: o.max } : {}),
     ...(o.interval !== undefined ? { interval: o.interval } : {}),
