@@ -36,7 +36,6 @@ export function retentionCurveOption(input: CurveInput, ctx: ChartContext): ECha
     },
     yAxis: {
       type: 'value',
-      name: input.valueLabel,
       min: 0,
       axisLabel: { color: p.muted, formatter: pct },
       splitLine: { lineStyle: { color: p.grid } },

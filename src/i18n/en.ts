@@ -9,7 +9,7 @@ export const en = {
   'landing.sampleNote': 'A coffee roaster’s web shop, 2023–2024, generated for this demo.',
   'drop.title': 'Drop CSV files here',
   'drop.or': 'or',
-  'drop.pick': 'choose files',
+  'drop.pick': 'Choose files',
   'drop.hint': 'Orders, subscriptions, customers or survey answers. Delimiter, dates and decimal marks are detected.',
   'drop.add': 'Add files',
   'loading.start': 'Starting the database…',

@@ -10,7 +10,7 @@ export const nl: Record<MessageKey, string> = {
   'landing.sampleNote': 'De webshop van een koffiebranderij, 2023–2024, gegenereerd voor deze demo.',
   'drop.title': 'Sleep CSV-bestanden hierheen',
   'drop.or': 'of',
-  'drop.pick': 'kies bestanden',
+  'drop.pick': 'Kies bestanden',
   'drop.hint': 'Bestellingen, abonnementen, klanten of enquêteantwoorden. Scheidingsteken, datums en decimaalteken worden herkend.',
   'drop.add': 'Bestanden toevoegen',
   'loading.start': 'Database starten…',

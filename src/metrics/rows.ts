@@ -1,4 +1,4 @@
-import { DataType, type Table } from 'apache-arrow';
+import { DataType, util, type Table } from 'apache-arrow';
 
 export type Cell = string | number | boolean | null;
 export type Row = Record<string, Cell>;
@@ -24,6 +24,8 @@ export function toRows(table: Table): Row[] {
 function toCell(v: unknown, type: DataType): Cell {
   if (v === null || v === undefined) return null;
   if (typeof v === 'bigint') return Number(v);
+  // DuckDB sends HUGEINT (e.g. sum of BIGINT) and DECIMAL as Arrow decimals.
+  if (DataType.isDecimal(type)) return util.bigNumToNumber(v as Parameters<typeof util.bigNumToNumber>[0], type.scale);
   if (DataType.isDate(type)) return new Date(v as number).toISOString().slice(0, 10);
   if (DataType.isTimestamp(type)) return new Date(v as number).toISOString().slice(0, 19).replace('T', ' ');
   if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;

@@ -12,15 +12,15 @@ import type { MetricOptions } from './types';
 
 /** CTE definitions (no leading WITH): fcust, fday, bounds(data_start, data_end). */
 export function scopeCtes(o: Pick<MetricOptions, 'segment' | 'dateFrom' | 'dateTo'>): string {
-  const seg =
-    o.segment && o.segment.values.length > 0
-      ? `WHERE ${ident(o.segment.column)} IN (${o.segment.values.map(lit).join(', ')})`
-      : '';
+  const filtered = o.segment !== null && o.segment.values.length > 0;
+  const seg = filtered && o.segment ? `WHERE ${ident(o.segment.column)} IN (${o.segment.values.map(lit).join(', ')})` : '';
   const range = [
     o.dateFrom ? `d.day >= ${dateLit(o.dateFrom)}` : '',
     o.dateTo ? `d.day <= ${dateLit(o.dateTo)}` : '',
   ].filter(Boolean);
+  // Without a segment filter every customer-day belongs to a customer in cust: skip the join.
+  const days = filtered ? 'cday d SEMI JOIN fcust c ON d.customer_id = c.customer_id' : 'cday d';
   return `fcust AS (SELECT * FROM cust ${seg}),
-fday AS (SELECT d.* FROM cday d SEMI JOIN fcust c ON d.customer_id = c.customer_id${range.length ? ' WHERE ' + range.join(' AND ') : ''}),
+fday AS (SELECT d.* FROM ${days}${range.length ? ' WHERE ' + range.join(' AND ') : ''}),
 bounds AS (SELECT min(day) FILTER (WHERE active) AS data_start, max(day) FILTER (WHERE active) AS data_end FROM fday)`;
 }

@@ -14,7 +14,8 @@ export interface FileError {
   hint: string | null;
 }
 
-export const SAMPLE_FILE = 'sample/koffiebranderij-orders.csv';
+/** The generated sample: a coffee roaster's orders, its customers file and NPS answers. */
+export const SAMPLE_FILES = ['sample/koffiebranderij-orders.csv', 'sample/koffiebranderij-klanten.csv', 'sample/koffiebranderij-nps.csv'];
 
 export class Session {
   locale = $state<Locale>(browserLocale(typeof navigator === 'undefined' ? [] : navigator.languages));
@@ -31,6 +32,7 @@ export class Session {
   #nextSource = 1;
   // Loads and rebuilds run one after another: the tables they touch are shared.
   #queue: Promise<unknown> = Promise.resolve();
+  #pending = 0;
 
   constructor(startEngine: () => Promise<Connector>) {
     this.#startEngine = startEngine;
@@ -61,11 +63,18 @@ export class Session {
   }
 
   async loadSample(): Promise<void> {
-    const url = new URL(SAMPLE_FILE, document.baseURI).href;
-    this.status = this.t('loading.read', { file: SAMPLE_FILE.split('/').pop() ?? SAMPLE_FILE });
-    const res = await fetch(url);
-    const blob = await res.blob();
-    await this.addFiles([new File([blob], SAMPLE_FILE.split('/').pop() ?? 'sample.csv', { type: 'text/csv' })]);
+    try {
+      const files = await Promise.all(
+        SAMPLE_FILES.map(async (path) => {
+          const res = await fetch(new URL(path, document.baseURI).href);
+          if (!res.ok) throw new Error(`${path}: HTTP ${res.status}`);
+          return new File([await res.blob()], path.split('/').pop() ?? path, { type: 'text/csv' });
+        }),
+      );
+      await this.addFiles(files);
+    } catch (e) {
+      this.#fail('sample data', e);
+    }
   }
 
   updateSource(id: string, overrides: SourceOverrides): Promise<void> {
@@ -96,8 +105,9 @@ export class Session {
   }
 
   #serial(task: () => Promise<void>): Promise<void> {
+    this.#pending++;
     const next = this.#queue.then(task).finally(() => {
-      if (this.#queue === next) this.status = null;
+      if (--this.#pending === 0) this.status = null;
     });
     this.#queue = next.catch(() => undefined);
     return next;

@@ -2,7 +2,8 @@
  * The first slice end to end: the built app served under a subpath, files dropped into
  * Chromium, the cohort numbers read back from the page's CSV download.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { serveDir, type StaticServer } from './server';
@@ -25,6 +26,13 @@ beforeAll(async () => {
   tab = await openTab(browser, server.url + '?e2e');
 });
 
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state === 'fail' && tab) {
+    mkdirSync(resolve(root, 'test/e2e/out'), { recursive: true });
+    await tab.page.screenshot({ path: resolve(root, 'test/e2e/out', ctx.task.name.replace(/\W+/g, '-') + '.png'), fullPage: true });
+  }
+});
+
 afterAll(async () => {
   await browser?.close();
   await server?.close();
@@ -43,10 +51,11 @@ describe('Kohort in Chromium, served from a subpath', () => {
     const summary = await tab.page.locator('[data-testid=summary]').innerText();
     expect(summary).toContain('webshop-nl.csv');
     // 10 data rows; 1 without klantnummer; 1 refund (-8,00); 4 customers K001–K004.
-    expect(summary).toMatch(/10\s+rows read/);
-    expect(summary).toMatch(/1\s+rows without customer id/);
-    expect(summary).toMatch(/1\s+refund/);
-    expect(summary).toMatch(/4\s+customers/);
+    expect(summary).toMatch(/rows read\s+10\b/);
+    expect(summary).toMatch(/rows without customer id \(excluded\)\s+1\b/);
+    expect(summary).toMatch(/refund or cancellation rows \(revenue only\)\s+1\b/);
+    expect(summary).toMatch(/customers\s+4\b/);
+    expect(summary).toMatch(/rows not read\s+0\b/);
 
     const { name, text } = await downloadFrom(tab.page, 'Cohort retention');
     expect(name).toBe('cohort-retention.csv');
@@ -97,6 +106,7 @@ describe('Kohort in Chromium, served from a subpath', () => {
 
   it('loads the whitespace-aligned CDNOW export and reproduces the published cohort', async () => {
     await tab.page.getByRole('button', { name: /Remove webshop-nl\.csv/ }).click();
+    await tab.page.getByRole('button', { name: 'Try the sample data' }).waitFor();
     await pickFiles(tab.page, [CDNOW]);
     await waitForPanel(tab.page, 'Cohort retention');
     const rows = parseCsv((await downloadFrom(tab.page, 'Cohort retention')).text).filter((r) => r.cohort === '1997-01-01');
