@@ -1,5 +1,5 @@
 import type { Locale } from '../i18n';
-import type { MessageKey } from '../i18n/en';
+import type { MessageKey } from '../i18n';
 
 /** What every chart builder needs besides its data: texts and formats of the current locale and theme. */
 export interface ChartContext {

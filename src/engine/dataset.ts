@@ -12,7 +12,7 @@ import type { LoadReport, Overrides, Source } from './ingest/types';
 import { modelSql } from '../metrics/model';
 import { segmentModelSql } from '../metrics/segments';
 import type { DatasetInfo, SegmentColumn, TablesPresent } from '../metrics/types';
-import type { MessageKey } from '../i18n/en';
+import type { MessageKey } from '../i18n';
 
 export interface LoadedSource {
   id: string;

@@ -1,13 +1,20 @@
-import { en, type MessageKey } from './en';
-import { nl } from './nl';
+import { core } from './messages/core';
 
 export type Locale = 'en' | 'nl';
-export type { MessageKey };
 
-const messages: Record<Locale, Record<MessageKey, string>> = { en, nl };
+// Each area's messages are added here; keys must be unique across areas.
+const areas = [core] as const;
+
+export type MessageKey = (typeof areas)[number] extends { en: Record<infer K, string> } ? K : never;
+
+const messages: Record<Locale, Record<string, string>> = {
+  en: Object.assign({}, ...areas.map((a) => a.en)),
+  nl: Object.assign({}, ...areas.map((a) => a.nl)),
+};
 
 export function translate(locale: Locale, key: MessageKey, vars: Record<string, string | number> = {}): string {
-  return messages[locale][key].replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
+  const text = messages[locale][key] ?? messages.en[key] ?? key;
+  return text.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
 }
 
 export function browserLocale(languages: readonly string[]): Locale {
