@@ -52,7 +52,7 @@ export function lnessChartOption(histograms: NamedHistogram[], labels: LnessChar
     // A window reaching back before the first activity could not see every day: fade it.
     const opacity = h.histogram.complete ? 1 : 0.5;
     return compare
-      ? { name: h.name, type: 'line', data, showSymbol: n <= 31, symbolSize: 5, lineStyle: { width: 2, color, opacity }, itemStyle: { color, opacity } }
+      ? { name: h.name, type: 'line', data, symbol: 'circle', showSymbol: n <= 31, symbolSize: 5, lineStyle: { width: 2, color, opacity }, itemStyle: { color, opacity } }
       : { name: h.name, type: 'bar', data, barCategoryGap: '20%', itemStyle: { color, opacity } };
   });
   const tip = (params: TipParam | TipParam[]) => {

@@ -61,6 +61,7 @@ export function ltvChartOption(input: LtvChartInput, labels: LtvChartLabels, ctx
         name: labels.average,
         type: 'line',
         data: input.average.map((p) => [p.offset, p.cumulativePerCustomer]),
+        symbol: 'circle',
         showSymbol: input.average.length <= 40,
         symbolSize: 6,
         lineStyle: { width: 3, color: t.accent },

@@ -11,7 +11,7 @@ import type { EChartsCoreOption } from 'echarts/core';
 import { formatPercent, formatPeriod } from '../i18n/format';
 import type { LnessHistogram } from '../metrics/lness';
 import { categoryAxis, maxOf, percentTicks, valueAxis } from './axis';
-import { gridBox, legendBox, lineDensity, seriesColor, themeOf, tooltipBox } from './theme';
+import { gridBox, hollowPoint, legendBox, lineDensity, seriesColor, themeOf, tooltipBox } from './theme';
 import { orDash } from './tooltip';
 import type { ChartContext } from './types';
 import { withUnit } from './units';
@@ -57,7 +57,7 @@ export function powerUserChartOption(
       lineStyle: { width: 2, color },
       itemStyle: { color },
       // Hollow symbols mark anchors whose window starts before the data does.
-      data: (lines[i] ?? []).map((v, k) => (histograms[k]?.complete === false ? { value: v, symbol: 'emptyCircle', symbolSize: 7 } : v)),
+      data: (lines[i] ?? []).map((v, k) => (histograms[k]?.complete === false ? { value: v, ...hollowPoint(ctx, color, 7) } : v)),
     };
   });
   return {

@@ -43,7 +43,8 @@ export function pAliveHistogramOption(perCustomer: Pick<ClvPerCustomer, 'pAlive'
   const counts = pAliveCounts(perCustomer.pAlive);
   const total = counts.reduce((a, b) => a + b, 0);
   const pct = (v: number) => formatPercent(ctx.locale, v, 0);
-  const names = counts.map((_, k) => `${pct(k / P_ALIVE_BINS)}–${pct((k + 1) / P_ALIVE_BINS)}`);
+  // "0–10%": the unit once per label keeps ten labels short enough to all fit.
+  const names = counts.map((_, k) => `${formatInt(ctx.locale, (k * 100) / P_ALIVE_BINS)}–${pct((k + 1) / P_ALIVE_BINS)}`);
   const data: BinDatum[] = counts.map((c) => ({ value: c, share: total ? c / total : 0 }));
   const tip = (params: TipParam | TipParam[]) => {
     const p = tipList(params)[0];

@@ -38,6 +38,7 @@ export function segmentCurvesOption(segments: SegmentCurve[], labels: SegmentCur
         name: s.segment,
         type: 'line',
         data,
+        symbol: 'circle',
         showSymbol: data.length <= 40,
         symbolSize: 5,
         lineStyle: { width: 2, color },

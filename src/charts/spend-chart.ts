@@ -54,7 +54,7 @@ export function spendByOrderOption(input: SpendByOrderInput, labels: SpendByOrde
   return {
     animation: false,
     textStyle: { color: t.text },
-    grid: gridBox(24),
+    grid: gridBox(24, { right: 72 }),
     tooltip: tooltipBox(t, ctx.dark, { trigger: 'axis', axisPointer: { type: 'shadow' }, formatter: tip }),
     xAxis: categoryAxis(t, labels.orderNumber, input.rows.map((r) => r.label)),
     yAxis: valueAxis(t, withUnit(labels.aov, currencySymbol(currency)), { min: 0, formatter: moneyTicks(ctx.locale) }),
@@ -71,7 +71,8 @@ export function spendByOrderOption(input: SpendByOrderInput, labels: SpendByOrde
                 silent: true,
                 symbol: 'none',
                 lineStyle: { type: 'dashed', width: 1, color: t.muted },
-                label: { position: 'insideEndTop', color: t.muted, formatter: money(first) },
+                // Past the right end of the line, clear of the bars it crosses.
+                label: { position: 'end', color: t.muted, formatter: money(first) },
                 data: [{ yAxis: first }],
               },
             }

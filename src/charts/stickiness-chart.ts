@@ -3,7 +3,7 @@ import type { EChartsCoreOption } from 'echarts/core';
 import { formatPercent, formatPeriod } from '../i18n/format';
 import type { StickinessMonth } from '../metrics/stickiness';
 import { categoryAxis, maxOf, percentTicks, valueAxis } from './axis';
-import { DENSE_POINTS, gridBox, legendBox, seriesColor, themeOf, tooltipBox } from './theme';
+import { DENSE_POINTS, gridBox, hollowPoint, legendBox, seriesColor, themeOf, tooltipBox } from './theme';
 import { axisTip, type TipParam } from './tooltip';
 import type { ChartContext } from './types';
 import { withUnit } from './units';
@@ -32,7 +32,7 @@ export function stickinessChartOption(months: StickinessMonth[], labels: Stickin
     symbolSize: 5,
     lineStyle: { width: 2, color },
     itemStyle: { color },
-    data: months.map((m) => (m.complete ? pick(m) : { value: pick(m), symbol: 'emptyCircle', symbolSize: 9 })),
+    data: months.map((m) => (m.complete ? pick(m) : { value: pick(m), ...hollowPoint(ctx, color, 9) })),
   });
   const pct = (v: number) => formatPercent(ctx.locale, v);
   return {

@@ -7,7 +7,7 @@ import { formatInt, formatNumber, formatPercent, formatPeriod } from '../i18n/fo
 import { ALL_SEGMENTS, type SurveyRow } from '../metrics/survey';
 import type { Grain } from '../metrics/types';
 import { categoryAxis, intTicks, valueAxis } from './axis';
-import { gridBox, legendBox, lineDensity, seriesColor, themeOf, tooltipBox } from './theme';
+import { gridBox, hollowPoint, legendBox, lineDensity, seriesColor, themeOf, tooltipBox } from './theme';
 import { escapeHtml, marker, tipList, tipNumber, type TipParam } from './tooltip';
 import type { ChartContext } from './types';
 import { withUnit } from './units';
@@ -67,7 +67,7 @@ export function surveyChartOption(input: SurveyChartInput, labels: SurveyChartLa
     ...lineDensity(rows.length),
     lineStyle: { width: 2, color: colour[s] },
     itemStyle: { color: colour[s] },
-    data: rows.map((r) => (r.complete ? r[s] : { value: r[s], symbol: 'emptyCircle', symbolSize: 8 })),
+    data: rows.map((r) => (r.complete ? r[s] : { value: r[s], ...hollowPoint(ctx, colour[s]) })),
     ...(s === 'nps'
       ? { markLine: { silent: true, symbol: 'none', label: { show: false }, lineStyle: { color: t.muted, type: 'solid', width: 1 }, data: [{ yAxis: 0 }] } }
       : {}),

@@ -38,6 +38,20 @@ export function legendBox(t: Theme, names: string[]): Record<string, unknown> {
 /** Points beyond which symbols are hidden and lines are sampled, so long series stay cheap to draw. */
 export const DENSE_POINTS = 60;
 
+/** Filled circles: ECharts' default 'emptyCircle' is filled with white, a bright dot on a dark page. */
 export function lineDensity(points: number): Record<string, unknown> {
-  return points > DENSE_POINTS ? { showSymbol: false, sampling: 'lttb' } : { showSymbol: true, symbolSize: 6 };
+  return points > DENSE_POINTS ? { symbol: 'circle', showSymbol: false, sampling: 'lttb' } : { symbol: 'circle', showSymbol: true, symbolSize: 6 };
+}
+
+/** The panel colour behind the charts (app.css --surface). */
+export function surfaceOf(ctx: Pick<ChartContext, 'dark'>): string {
+  return ctx.dark ? '#18212a' : '#ffffff';
+}
+
+/**
+ * Style of a hollow point (an incomplete period): a ring in the series colour filled with the
+ * panel colour, readable on both themes, unlike 'emptyCircle' whose fill is always white.
+ */
+export function hollowPoint(ctx: Pick<ChartContext, 'dark'>, color: string, size = 8): Record<string, unknown> {
+  return { symbol: 'circle', symbolSize: size, itemStyle: { color: surfaceOf(ctx), borderColor: color, borderWidth: 2 } };
 }

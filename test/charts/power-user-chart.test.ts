@@ -40,7 +40,7 @@ describe('powerUserChartOption', () => {
     expect(values(series[0])).toEqual([0.2, 0.6, null]);
     expect(values(series[1])).toEqual([0.1, 0.2, null]);
     expect(values(series[2])).toEqual([0.1, 0.1, null]);
-    expect(((series[0]?.data as unknown[])[0] as { symbol: string }).symbol).toBe('emptyCircle');
+    expect((series[0]?.data as unknown[])[0]).toMatchObject({ symbol: 'circle', itemStyle: { color: '#ffffff', borderWidth: 2 } });
     expect((option.xAxis as { data: string[] }).data).toEqual(['Jan 2024', 'Feb 2024', 'Mar 2024']);
   });
 

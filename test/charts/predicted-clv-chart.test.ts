@@ -33,7 +33,7 @@ describe('pAliveHistogramOption', () => {
     expect((bars?.data as { value: number }[]).map((d) => d.value)).toEqual([1, 1, 0, 0, 0, 1, 0, 0, 0, 2]);
     const names = (option.xAxis as { data: string[] }).data;
     expect(names).toHaveLength(10);
-    expect(names[9]).toMatch(/^90\s?%–100\s?%$/);
+    expect(names[9]).toMatch(/^90–100\s?%$/);
     const html = fnAt(option, 'tooltip.formatter')([{ name: names[9], marker: '', data: (bars?.data as unknown[])[9] }]);
     expect(html).toMatch(/<b>2<\/b> Customers \(40,0\s?%\)/);
   });

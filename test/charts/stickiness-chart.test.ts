@@ -21,7 +21,7 @@ describe('stickinessChartOption', () => {
     expect(values(series[0])).toEqual([0.05, 0.125, null, 0.1]);
     expect(values(series[1])).toEqual([0.3, 0.4, null, 0.35]);
     const data = series[0]?.data as unknown[];
-    expect((data[0] as { symbol: string }).symbol).toBe('emptyCircle');
+    expect(data[0]).toMatchObject({ symbol: 'circle', itemStyle: { color: '#ffffff', borderWidth: 2 } });
     expect(data[1]).toBe(0.125);
   });
 
@@ -37,7 +37,7 @@ describe('stickinessChartOption', () => {
     const many = Array.from({ length: 100 }, (_, i) => month(new Date(Date.UTC(2015, i, 1)).toISOString().slice(0, 10), 0.1, 0.3, i !== 99));
     const s = seriesOf(stickinessChartOption(many, labels, testCtx()))[0];
     expect(s?.symbol).toBe('none');
-    expect(((s?.data as unknown[])[99] as { symbol: string }).symbol).toBe('emptyCircle');
+    expect((s?.data as unknown[])[99]).toMatchObject({ symbol: 'circle', itemStyle: { borderWidth: 2 } });
   });
 
   it('renders', () => {
@@ -48,4 +48,12 @@ describe('stickinessChartOption', () => {
   });
 
   it('is plain data', () => expectPlain(option));
+});
+
+describe('hollow points in dark mode', () => {
+  it('fill with the dark panel colour, not white', () => {
+    const option = stickinessChartOption(months, labels, testCtx('en', true));
+    const first = (seriesOf(option)[0]?.data as unknown[])[0] as { itemStyle: { color: string } };
+    expect(first.itemStyle.color).not.toBe('#ffffff');
+  });
 });

@@ -27,7 +27,7 @@ describe('surveyChartOption', () => {
     expect(series.map((s) => s.name)).toEqual(['NPS', 'CSAT']);
     expect(values(series[0])).toEqual([30, -12.5, null]);
     expect(values(series[1])).toEqual([82, 75, 90]);
-    expect(((series[1]?.data as unknown[])[2] as { symbol: string }).symbol).toBe('emptyCircle');
+    expect((series[1]?.data as unknown[])[2]).toMatchObject({ symbol: 'circle', itemStyle: { borderWidth: 2 } });
   });
 
   it('puts NPS and CSAT on one −100…100 axis with a zero line for NPS', () => {
