@@ -20,6 +20,9 @@ export interface LoadedSource {
   file: File;
   source: Source;
   report: LoadReport;
+  /** The statements that read the file and built its typed table (for "Show SQL"). */
+  openSql: string[];
+  buildSql: string[];
 }
 
 export interface Dataset {
@@ -28,8 +31,25 @@ export interface Dataset {
   tables: TablesPresent;
   /** Segment columns that come from a customers file. */
   attrSegments: SegmentColumn[];
+  /** Statements that combine the sources and build the compact model tables. */
+  modelSql: string[];
   /** Increases with every rebuild: metric panels re-run when it changes. */
   version: number;
+}
+
+/** Runs statements on `c` and keeps their text: the page can show how every table was built. */
+function recorder(c: Connector): { c: Connector; log: string[] } {
+  const log: string[] = [];
+  return {
+    log,
+    c: {
+      ...c,
+      exec: async (sql: string) => {
+        log.push(sql);
+        await c.exec(sql);
+      },
+    },
+  };
 }
 
 export type SourceOverrides = Overrides;
@@ -46,10 +66,12 @@ export async function loadFile(
   progress('loading.read');
   let source: Source | null = null;
   try {
-    source = await openSource(c, file, id);
+    const open = recorder(c);
+    source = await openSource(open.c, file, id);
     progress('loading.detect');
-    const report = await buildSource(c, source, { timeZone });
-    const loaded: LoadedSource = { id: source.id, fileName: file.name, file, source, report };
+    const build = recorder(c);
+    const report = await buildSource(build.c, source, { timeZone });
+    const loaded: LoadedSource = { id: source.id, fileName: file.name, file, source, report, openSql: open.log, buildSql: build.log };
     progress('loading.build');
     return await combine(c, [...(current?.sources ?? []), loaded], current);
   } catch (e) {
@@ -58,6 +80,17 @@ export async function loadFile(
     if (current) await combine(c, current.sources, current).catch(() => undefined);
     throw e;
   }
+}
+
+/** Time zone changed: every source's typed table is rebuilt (instants move to the new zone). */
+export async function rebuildAll(c: Connector, current: Dataset, timeZone: string): Promise<Dataset> {
+  const sources: LoadedSource[] = [];
+  for (const s of current.sources) {
+    const build = recorder(c);
+    const report = await buildSource(build.c, s.source, { timeZone });
+    sources.push({ ...s, report, buildSql: build.log });
+  }
+  return combine(c, sources, current);
 }
 
 export async function rebuildSource(
@@ -72,11 +105,14 @@ export async function rebuildSource(
   const f = overrides.format;
   // Encoding, delimiter and header change how the file splits into columns: read it again.
   const reopen = f !== undefined && (f.encoding !== undefined || f.delimiter !== undefined || f.hasHeader !== undefined);
+  const open = recorder(c);
   const source = reopen
-    ? await openSource(c, old.file, id, { ...overrides, format: { ...old.source.format, ...f, dateFormats: {} } })
+    ? await openSource(open.c, old.file, id, { ...overrides, format: { ...old.source.format, ...f, dateFormats: {} } })
     : withOverrides(old.source, overrides);
-  const report = await buildSource(c, source, { timeZone });
-  const sources = current.sources.map((s) => (s.id === id ? { ...s, source, report } : s));
+  const build = recorder(c);
+  const report = await buildSource(build.c, source, { timeZone });
+  const openSql = reopen ? open.log : old.openSql;
+  const sources = current.sources.map((s) => (s.id === id ? { ...s, source, report, openSql, buildSql: build.log } : s));
   return combine(c, sources, current);
 }
 
@@ -89,12 +125,13 @@ export async function removeSource(c: Connector, current: Dataset, id: string): 
 
 async function combine(c: Connector, sources: LoadedSource[], previous: Dataset | null): Promise<Dataset> {
   const combined = combineSql(sources.map((s) => s.source));
-  for (const stmt of combined.statements) await c.exec(stmt);
+  const statements = [...combined.statements];
   if (combined.tables.events) {
-    for (const stmt of modelSql(combined.info)) await c.exec(stmt);
-    for (const stmt of segmentModelSql(combined.info, combined.tables, combined.attrSegments)) await c.exec(stmt);
+    statements.push(...modelSql(combined.info), ...segmentModelSql(combined.info, combined.tables, combined.attrSegments));
   }
+  for (const stmt of statements) await c.exec(stmt);
   return {
+    modelSql: statements,
     sources,
     info: combined.info,
     tables: combined.tables,
@@ -110,4 +147,26 @@ export function describeError(e: unknown): { message: string; hint: string | nul
     message: text.split('\n')[0] ?? text,
     hint: 'The file could not be read as a table. Check that it is a CSV or text export; if it is, the column settings may help.',
   };
+}
+
+/**
+ * A script that rebuilds every table from the original files and then runs `query`:
+ * runnable as-is in the DuckDB command-line tool in the folder holding the files.
+ */
+export function sqlScript(d: Dataset, query: string): string {
+  const rename = (sql: string) =>
+    d.sources.reduce((text, s) => text.replaceAll(`'kohort_${s.source.id}.csv'`, `'${s.fileName.replaceAll("'", "''")}'`), sql);
+  const parts = [
+    `-- Kohort: run in the DuckDB command-line tool (v1.4) in the folder holding ${d.sources.map((s) => s.fileName).join(', ')}.`,
+    ...d.sources.flatMap((s) => [
+      `-- ${s.fileName}${s.source.format.encoding !== 'utf-8' ? ` (read by Kohort as ${s.source.format.encoding}; convert it to UTF-8 first)` : ''}`,
+      ...s.openSql.map(rename),
+      ...s.buildSql,
+    ]),
+    '-- combined tables and the compact model',
+    ...d.modelSql,
+    '-- the panel\'s query',
+    query,
+  ];
+  return parts.map((p) => (p.startsWith('--') ? p : p.trimEnd() + ';')).join('\n\n') + '\n';
 }

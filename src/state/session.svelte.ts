@@ -3,7 +3,7 @@
  * Components read it and call its methods; they never talk to the engine themselves.
  */
 import type { Connector } from '../engine/connector';
-import { type Dataset, type SourceOverrides, loadFile, rebuildSource, removeSource, describeError } from '../engine/dataset';
+import { type Dataset, type SourceOverrides, loadFile, rebuildAll, rebuildSource, removeSource, describeError, sqlScript } from '../engine/dataset';
 import { browserLocale, translate, type Locale, type MessageKey } from '../i18n';
 import { DEFAULT_OPTIONS, type MetricOptions } from '../metrics/types';
 
@@ -97,6 +97,26 @@ export class Session {
       if (!current) return;
       this.dataset = await removeSource(await this.engine(), current, id);
     });
+  }
+
+  /** The time zone instants are shown in: every typed table is rebuilt. */
+  setTimeZone(tz: string): Promise<void> {
+    this.timeZone = tz;
+    return this.#serial(async () => {
+      const current = this.dataset;
+      if (!current) return;
+      try {
+        this.status = this.t('loading.build');
+        this.dataset = await rebuildAll(await this.engine(), current, tz);
+      } catch (e) {
+        this.#fail(current.sources.map((s) => s.fileName).join(', '), e);
+      }
+    });
+  }
+
+  /** The runnable script behind a panel: how the tables were built, then the panel's query. */
+  sqlScript(query: string): string {
+    return this.dataset ? sqlScript(this.dataset, query) : query;
   }
 
   /** Runs a metric query on the engine; metric panels call this from their Resource. */
