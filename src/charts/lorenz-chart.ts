@@ -1,13 +1,13 @@
 /**
  * Revenue concentration: the Lorenz curve read from the top (x: share of customers, biggest
- * spenders first; y: their share of revenue), the equality diagonal, and points at the top
- * 1, 3, 10 and 20 %.
+ * spenders first; y: their share of revenue), the equality diagonal, and labelled points at the
+ * top 1, 3, 10 and 20 %.
  */
 import type { EChartsCoreOption } from 'echarts/core';
 import { formatPercent } from '../i18n/format';
 import { TOP_PERCENTS, type Lorenz, type LorenzPoint, type TopShare } from '../metrics/concentration';
 import { percentTicks, valueAxis } from './axis';
-import { gridBox, legendBox, themeOf, tooltipBox } from './theme';
+import { gridBox, legendBox, seriesColor, themeOf, tooltipBox } from './theme';
 import { escapeHtml, tipList, tipNumber, type TipParam } from './tooltip';
 import type { ChartContext } from './types';
 import { withUnit } from './units';
@@ -65,7 +65,7 @@ export function lorenzChartOption(input: LorenzChartInput, labels: LorenzChartLa
     const show = share - lastShown >= LABEL_GAP;
     if (show) lastShown = share;
     const text = `${labels.top} ${pct(p / 100)}: ${pct(share)}`;
-    return { name: text, coord: [p / 100, share], value: share, label: { show, formatter: text, position: 'right', color: t.text } };
+    return { name: text, value: [p / 100, share], label: { show, formatter: text, position: 'right', color: t.text } };
   });
   return {
     animation: false,
@@ -95,8 +95,18 @@ export function lorenzChartOption(input: LorenzChartInput, labels: LorenzChartLa
         lineStyle: { width: 3, color: t.accent },
         itemStyle: { color: t.accent },
         areaStyle: { color: t.accent, opacity: 0.08 },
-        markPoint: { symbol: 'circle', symbolSize: 9, itemStyle: { color: t.series[1] ?? t.accent }, data: points },
         z: 3,
+      },
+      // The top points as a scatter series rather than a markPoint: the app registers the scatter
+      // chart but not the markPoint component, which ECharts would drop without a word.
+      {
+        name: labels.top,
+        type: 'scatter',
+        data: points,
+        symbol: 'circle',
+        symbolSize: 9,
+        itemStyle: { color: seriesColor(t, 1) },
+        z: 4,
       },
       {
         name: labels.equality,

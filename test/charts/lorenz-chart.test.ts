@@ -27,19 +27,20 @@ describe('lorenz curve helpers', () => {
 
 describe('lorenzChartOption', () => {
   const option = lorenzChartOption({ lorenz: { points } }, labels, testCtx());
-  const [curve, diagonal] = seriesOf(option);
-  type Mp = { data: { coord: [number, number]; label: { show: boolean; formatter: string } }[] };
+  const [curve, tops, diagonal] = seriesOf(option);
+  type Pt = { value: [number, number]; label: { show: boolean; formatter: string } };
 
   it('draws the curve and the equality diagonal', () => {
-    expect(seriesOf(option)).toHaveLength(2);
+    expect(seriesOf(option).map((s) => s.type)).toEqual(['line', 'scatter', 'line']);
+    expect((option.legend as { data: string[] }).data).toEqual(['Revenue', 'Equal spend']);
     expect((curve?.data as [number, number][]).length).toBe(5);
     expect(diagonal?.data).toEqual([[0, 0], [1, 1]]);
   });
 
   it('marks the top 1, 3, 10 and 20 % on the curve', () => {
-    const mp = curve?.markPoint as Mp;
-    expect(mp.data.map((d) => d.coord[0])).toEqual([0.01, 0.03, 0.1, 0.2]);
-    expect(mp.data[2]?.coord[1]).toBeCloseTo(0.24);
+    const mp = { data: tops?.data as Pt[] };
+    expect(mp.data.map((d) => d.value[0])).toEqual([0.01, 0.03, 0.1, 0.2]);
+    expect(mp.data[2]?.value[1]).toBeCloseTo(0.24);
     // 1 % → 0.024 and 3 % → 0.072 are 0.048 apart: the 3 % label would touch the 1 % one and is hidden.
     expect(mp.data.map((d) => d.label.show)).toEqual([true, false, true, true]);
     expect(mp.data[3]?.label.formatter).toBe('Top 20%: 48%');
@@ -47,8 +48,8 @@ describe('lorenzChartOption', () => {
 
   it('prefers the exact top shares of the concentration metric', () => {
     const top: TopShare[] = [1, 3, 10, 20].map((p) => ({ percent: p as TopShare['percent'], customers: p, share: p / 50, vsRest: null }));
-    const mp = seriesOf(lorenzChartOption({ lorenz: { points }, top }, labels, testCtx('nl')))[0]?.markPoint as Mp;
-    expect(mp.data.map((d) => d.coord[1])).toEqual([0.02, 0.06, 0.2, 0.4]);
+    const mp = { data: seriesOf(lorenzChartOption({ lorenz: { points }, top }, labels, testCtx('nl')))[1]?.data as Pt[] };
+    expect(mp.data.map((d) => d.value[1])).toEqual([0.02, 0.06, 0.2, 0.4]);
     expect(mp.data[3]?.label.formatter).toMatch(/^Top 20\s?%: 40\s?%$/);
   });
 
