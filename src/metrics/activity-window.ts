@@ -40,7 +40,7 @@ function gapCtes(): string {
   SELECT CAST(day - lag(day) OVER (PARTITION BY customer_id ORDER BY day) AS INTEGER) AS gap
   FROM fday WHERE active
 ),
-gap_counts AS (SELECT gap, count(*) AS n FROM gap_days WHERE gap IS NOT NULL GROUP BY gap),
+gap_counts AS MATERIALIZED (SELECT gap, count(*) AS n FROM gap_days WHERE gap IS NOT NULL GROUP BY gap),
 gap_cum AS (SELECT gap, sum(n) OVER (ORDER BY gap) AS cum, sum(n) OVER () AS total FROM gap_counts),
 gap_p90 AS (
   SELECT CAST((SELECT coalesce(sum(n), 0) FROM gap_counts) AS BIGINT) AS gaps,
@@ -58,8 +58,8 @@ function userWindow(o: Pick<MetricOptions, 'activityWindow'>): number | null {
 
 /** `window_w(w, reason)`, one row: the user's W, or the p90 rule over gap_p90. */
 function windowCte(user: number | null): string {
-  if (user !== null) return `window_w AS (SELECT CAST(${num(user)} AS INTEGER) AS w, 'user' AS reason)`;
-  return `window_w AS (
+  if (user !== null) return `window_w AS MATERIALIZED (SELECT CAST(${num(user)} AS INTEGER) AS w, 'user' AS reason)`;
+  return `window_w AS MATERIALIZED (
   SELECT CAST(CASE WHEN p90 IS NULL THEN ${NO_REPEAT_WINDOW_DAYS} ELSE greatest(p90, ${MIN_WINDOW_DAYS}) END AS INTEGER) AS w,
     CASE WHEN p90 IS NULL THEN 'no-repeats' WHEN p90 < ${MIN_WINDOW_DAYS} THEN 'minimum' ELSE 'p90' END AS reason
   FROM gap_p90

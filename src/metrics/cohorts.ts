@@ -63,53 +63,69 @@ export interface CohortsResult {
 export function cohortsSql(o: MetricOptions, info: DatasetInfo): string {
   const g = o.grain;
   const ps = (e: string) => periodStart(g, e, o.weekStart);
+  const idx = (e: string) => periodDiff(g, 'span.t0', ps(e));
   const revenue = info.hasRevenue ? 'coalesce(x.revenue, 0)' : 'CAST(NULL AS DOUBLE)';
+  // Periods are counted as indices from the first period (t0). The index of a day depends on
+  // the day only, so it is computed once per calendar day and joined, not per customer-day.
+  // One-row CTEs are MATERIALIZED: DuckDB binds an inlined CTE again at every reference.
   return `WITH ${scopeCtes(o)},
+span AS MATERIALIZED (
+  SELECT t0, data_start, data_end, ${periodDiff(g, 't0', ps('data_end'))} AS last
+  FROM (SELECT ${ps('data_start')} AS t0, data_start, data_end FROM bounds)
+),
+day_index AS (
+  SELECT day, ${idx('day')} AS i
+  FROM (
+    SELECT CAST(ts AS DATE) AS day
+    FROM span, range(span.t0, ${periodAdd(g, 'span.t0', 'span.last + 1')}, INTERVAL 1 DAY) t(ts)
+  ), span
+),
 cohort AS (
-  SELECT c.customer_id, ${ps('c.first_day')} AS c
-  FROM fcust c, bounds WHERE c.first_day BETWEEN bounds.data_start AND bounds.data_end
+  SELECT c.customer_id, ${idx('c.first_day')} AS ci
+  FROM fcust c, span WHERE c.first_day BETWEEN span.data_start AND span.data_end
 ),
-sizes AS (SELECT c, count(*) AS size FROM cohort GROUP BY c),
-cust_period AS (
-  SELECT d.customer_id, k.c, ${ps('d.day')} AS p, bool_or(d.active) AS active, sum(d.revenue) AS revenue
-  FROM fday d JOIN cohort k ON d.customer_id = k.customer_id
-  GROUP BY d.customer_id, k.c, p
-),
-cust_offset AS (
-  -- a refund dated before the first purchase has no offset to land on
-  SELECT customer_id, c, ${periodDiff(g, 'c', 'p')} AS k, active, revenue FROM cust_period WHERE p >= c
+sizes AS (SELECT ci, count(*) AS size FROM cohort GROUP BY ci),
+cust_offset AS MATERIALIZED (
+  -- MATERIALIZED: read twice, and it keeps the k >= 0 filter below from becoming a join
+  -- condition between day_index and cohort (a range join over every day and customer)
+  SELECT d.customer_id, k.ci, x.i - k.ci AS k, bool_or(d.active) AS active, sum(d.revenue) AS revenue
+  FROM fday d JOIN day_index x ON x.day = d.day JOIN cohort k ON k.customer_id = d.customer_id
+  GROUP BY d.customer_id, k.ci, x.i
 ),
 cells AS (
-  SELECT c, k, count(*) FILTER (WHERE active) AS active, sum(revenue) AS revenue FROM cust_offset GROUP BY c, k
+  -- a refund dated before the first purchase (k < 0) has no offset to land on
+  SELECT ci, k, count(*) FILTER (WHERE active) AS active, sum(revenue) AS revenue FROM cust_offset WHERE k >= 0 GROUP BY ci, k
 ),
 last_offset AS (
-  SELECT c, k, count(*) AS n
-  FROM (SELECT customer_id, c, max(k) FILTER (WHERE active) AS k FROM cust_offset GROUP BY customer_id, c)
-  GROUP BY c, k
+  SELECT ci, k, count(*) AS n
+  FROM (SELECT customer_id, ci, max(k) FILTER (WHERE active) AS k FROM cust_offset GROUP BY customer_id, ci)
+  GROUP BY ci, k
 ),
 grid AS (
-  SELECT s.c, s.size, CAST(unnest(range(0, ${periodDiff(g, 's.c', ps('bounds.data_end'))} + 1)) AS INTEGER) AS k
-  FROM sizes s, bounds
+  SELECT s.ci, s.size, CAST(unnest(range(0, span.last - s.ci + 1)) AS INTEGER) AS k FROM sizes s, span
 ),
 filled AS (
-  SELECT g.c, g.k, g.size, coalesce(x.active, 0) AS active, ${revenue} AS revenue,
+  SELECT g.ci, g.k, g.size, coalesce(x.active, 0) AS active, ${revenue} AS revenue,
     -- customers whose last active offset is >= k, summed from the far end
-    sum(coalesce(l.n, 0)) OVER (PARTITION BY g.c ORDER BY g.k DESC) AS unbounded_active,
-    ${periodAdd(g, 'g.c', 'g.k')} AS period_start
+    sum(coalesce(l.n, 0)) OVER (PARTITION BY g.ci ORDER BY g.k DESC) AS unbounded_active
   FROM grid g
-  LEFT JOIN cells x ON x.c = g.c AND x.k = g.k
-  LEFT JOIN last_offset l ON l.c = g.c AND l.k = g.k
+  LEFT JOIN cells x ON x.ci = g.ci AND x.k = g.k
+  LEFT JOIN last_offset l ON l.ci = g.ci AND l.k = g.k
+),
+dated AS (
+  SELECT f.*, ${periodAdd(g, 'span.t0', 'f.ci')} AS cohort_start, ${periodAdd(g, 'span.t0', 'f.ci + f.k')} AS period_start, span.data_end
+  FROM filled f, span
 )
-SELECT ${isoDate('f.c')} AS cohort, f.k AS "offset", f.size AS cohort_size, f.active,
-  CAST(f.active AS DOUBLE) / f.size AS retention,
-  CAST(f.unbounded_active AS BIGINT) AS unbounded_active,
-  CAST(f.unbounded_active AS DOUBLE) / f.size AS unbounded,
-  f.revenue,
-  f.revenue / nullif(first_value(f.revenue) OVER (PARTITION BY f.c ORDER BY f.k), 0) AS revenue_retention,
-  ${periodEnd(g, 'f.period_start')} <= bounds.data_end AS complete,
-  ${isoDate('f.period_start')} AS period_start
-FROM filled f, bounds
-ORDER BY f.c, f.k`;
+SELECT ${isoDate('cohort_start')} AS cohort, k AS "offset", size AS cohort_size, active,
+  CAST(active AS DOUBLE) / size AS retention,
+  CAST(unbounded_active AS BIGINT) AS unbounded_active,
+  CAST(unbounded_active AS DOUBLE) / size AS unbounded,
+  revenue,
+  revenue / nullif(first_value(revenue) OVER (PARTITION BY ci ORDER BY k), 0) AS revenue_retention,
+  ${periodEnd(g, 'period_start')} <= data_end AS complete,
+  ${isoDate('period_start')} AS period_start
+FROM dated
+ORDER BY ci, k`;
 }
 
 export function parseCohorts(rows: Row[]): CohortsResult {

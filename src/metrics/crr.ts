@@ -157,7 +157,8 @@ function periodIndex(g: Grain, ws: WeekStart, e: string): string {
 function spanCte(g: Grain, ws: WeekStart): string {
   const t0 = periodStart(g, 'data_start', ws);
   const pe = periodStart(g, 'data_end', ws);
-  return `span AS (
+  // one row, referenced often: MATERIALIZED so that DuckDB binds the scope chain once
+  return `span AS MATERIALIZED (
   SELECT t0, data_end, ${periodDiff(g, 't0', pe)} - CASE WHEN ${periodEnd(g, pe)} <= data_end THEN 0 ELSE 1 END AS last
   FROM (SELECT ${t0} AS t0, data_end FROM bounds)
 )`;

@@ -33,7 +33,7 @@ export function lifecycleSql(o: MetricOptions, _info: DatasetInfo): string {
   const idx = (e: string) => periodDiff(g, 'span.t0', periodStart(g, e, o.weekStart));
   // The period index depends on the day only: computed once per calendar day, then joined.
   return `WITH ${scopeCtes(o)},
-span AS (
+span AS MATERIALIZED (
   SELECT t0, data_end, ${periodDiff(g, 't0', periodStart(g, 'data_end', o.weekStart))} AS last
   FROM (SELECT ${periodStart(g, 'data_start', o.weekStart)} AS t0, data_end FROM bounds)
 ),

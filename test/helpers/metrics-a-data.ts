@@ -121,3 +121,17 @@ export async function withFixture(rows: ActivityRow[], info: DatasetInfo = infoF
   await loadEvents(c, rows, info);
   return c;
 }
+
+/** Six months of small activity with refunds and a segment value holding a quote, for option sweeps. */
+export function sweepRows(): ActivityRow[] {
+  const rows: ActivityRow[] = [];
+  const segs = ["it's", 'web', 'shop'];
+  for (let c = 0; c < 40; c++) {
+    const start = Date.UTC(2024, 0, 1 + ((c * 7) % 120));
+    for (let k = 0; k < 1 + (c % 5); k++) {
+      const day = new Date(start + k * (5 + c) * 86_400_000).toISOString().slice(0, 10);
+      rows.push(a(`c${c}`, day, k === 2 ? -3 : 10 + c, segs[c % 3]));
+    }
+  }
+  return rows;
+}

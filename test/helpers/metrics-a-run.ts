@@ -25,3 +25,19 @@ export async function medianMs(c: Connector, sql: string, runs = 7): Promise<num
 }
 
 export const GRAINS = ['day', 'week', 'month', 'quarter', 'year'] as const;
+
+/** Option combinations every builder must bind and run with: grains, week starts, filters, windows. */
+export function optionMatrix(): MetricOptions[] {
+  const out: MetricOptions[] = [];
+  for (const grain of GRAINS) {
+    for (const weekStart of ['monday', 'sunday'] as const) {
+      if (grain !== 'week' && weekStart === 'sunday') continue;
+      out.push(opts({ grain, weekStart }));
+      out.push(opts({ grain, weekStart, activityWindow: 14, mode: 'unbounded' }));
+      out.push(opts({ grain, weekStart, segment: { column: 's1', values: ["it's", 'web'] } }));
+      out.push(opts({ grain, weekStart, dateFrom: '2024-02-01', dateTo: '2024-05-31' }));
+      out.push(opts({ grain, weekStart, dateFrom: '2030-01-01' })); // nothing in range
+    }
+  }
+  return out;
+}

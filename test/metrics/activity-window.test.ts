@@ -3,9 +3,9 @@ import type { Connector } from '../../src/engine/connector';
 import { activityWindowSql, parseActivityWindow, windowCtes, type ActivityWindow } from '../../src/metrics/activity-window';
 import { scopeCtes } from '../../src/metrics/scope';
 import type { MetricOptions } from '../../src/metrics/types';
-import { a, connectWith, infoFor, readCdnow, readGrocery, withFixture, type ActivityRow } from '../helpers/metrics-a-data';
+import { a, connectWith, infoFor, readCdnow, readGrocery, sweepRows, withFixture, type ActivityRow } from '../helpers/metrics-a-data';
 import { refActivityWindow } from '../helpers/metrics-a-reference';
-import { opts, rowsOf } from '../helpers/metrics-a-run';
+import { optionMatrix, opts, rowsOf } from '../helpers/metrics-a-run';
 
 async function windowOf(rows: ActivityRow[], o: Partial<MetricOptions> = {}): Promise<ActivityWindow> {
   const c = await withFixture(rows);
@@ -99,6 +99,18 @@ describe('activity window on real data', () => {
   }
 });
 
+describe('activity window: every option combination', () => {
+  it('binds and runs', async () => {
+    const rows = sweepRows();
+    const c = await withFixture(rows);
+    for (const o of optionMatrix()) {
+      const w = parseActivityWindow(await rowsOf(c, activityWindowSql(o, infoFor(rows))));
+      expect(w.days).toBeGreaterThanOrEqual(o.activityWindow ?? 7);
+      if (o.dateFrom === '2030-01-01') expect(w).toMatchObject({ gaps: 0, p90: null });
+    }
+  });
+});
+
 describe('activity window SQL', () => {
   it('is stable (a change to the query shows up here)', () => {
     const o = opts();
@@ -108,13 +120,13 @@ describe('activity window SQL', () => {
         SELECT CAST(day - lag(day) OVER (PARTITION BY customer_id ORDER BY day) AS INTEGER) AS gap
         FROM fday WHERE active
       ),
-      gap_counts AS (SELECT gap, count(*) AS n FROM gap_days WHERE gap IS NOT NULL GROUP BY gap),
+      gap_counts AS MATERIALIZED (SELECT gap, count(*) AS n FROM gap_days WHERE gap IS NOT NULL GROUP BY gap),
       gap_cum AS (SELECT gap, sum(n) OVER (ORDER BY gap) AS cum, sum(n) OVER () AS total FROM gap_counts),
       gap_p90 AS (
         SELECT CAST((SELECT coalesce(sum(n), 0) FROM gap_counts) AS BIGINT) AS gaps,
           (SELECT min(gap) FROM gap_cum WHERE cum * 10 >= total * 9) AS p90
       ),
-      window_w AS (
+      window_w AS MATERIALIZED (
         SELECT CAST(CASE WHEN p90 IS NULL THEN 365 ELSE greatest(p90, 7) END AS INTEGER) AS w,
           CASE WHEN p90 IS NULL THEN 'no-repeats' WHEN p90 < 7 THEN 'minimum' ELSE 'p90' END AS reason
         FROM gap_p90

@@ -3,9 +3,9 @@ import type { Connector } from '../../src/engine/connector';
 import { cohortsCsv, cohortsSql, parseCohorts, retentionFor, type CohortsResult } from '../../src/metrics/cohorts';
 import { scopeCtes } from '../../src/metrics/scope';
 import type { DatasetInfo, MetricOptions } from '../../src/metrics/types';
-import { a, connectWith, infoFor, withFixture, readCdnow, readGrocery, type ActivityRow } from '../helpers/metrics-a-data';
+import { a, connectWith, infoFor, sweepRows, withFixture, readCdnow, readGrocery, type ActivityRow } from '../helpers/metrics-a-data';
 import { refCohorts } from '../helpers/metrics-a-reference';
-import { GRAINS, opts, rowsOf } from '../helpers/metrics-a-run';
+import { GRAINS, optionMatrix, opts, rowsOf } from '../helpers/metrics-a-run';
 
 async function cohortsOf(rows: ActivityRow[], o: Partial<MetricOptions> = {}, info?: DatasetInfo): Promise<CohortsResult> {
   const c = await withFixture(rows, info);
@@ -304,57 +304,93 @@ describe('cohorts on real data', () => {
   });
 });
 
+describe('cohorts: every option combination', () => {
+  it('binds, runs and keeps its invariants', async () => {
+    const rows = sweepRows();
+    const c = await withFixture(rows);
+    for (const o of optionMatrix()) {
+      const r = parseCohorts(await rowsOf(c, cohortsSql(o, infoFor(rows))));
+      if (o.dateFrom === '2030-01-01') expect(r.cells).toEqual([]);
+      else expect(r.cells.length).toBeGreaterThan(0);
+      for (const [i, cell] of r.cells.entries()) {
+        expect(cell.active).toBeLessThanOrEqual(cell.unboundedActive);
+        expect(cell.unboundedActive).toBeLessThanOrEqual(cell.size);
+        const prev = r.cells[i - 1];
+        if (cell.offset === 0) expect([cell.active, cell.revenueRetention]).toEqual([cell.size, 1]);
+        else expect(cell.unboundedActive).toBeLessThanOrEqual(prev?.unboundedActive ?? Infinity);
+      }
+    }
+  });
+
+  it('returns nothing for an empty dataset', async () => {
+    const c = await withFixture([], infoFor([a('x', '2024-01-01', 1)]));
+    expect(parseCohorts(await rowsOf(c, cohortsSql(opts(), infoFor([]))))).toEqual({ cells: [], cohorts: [], average: [] });
+  });
+});
+
 describe('cohorts SQL text', () => {
   it('is stable (a change to the query shows up here)', () => {
     const o = opts();
     const sql = cohortsSql(o, { hasRevenue: true, hasCost: false, hasOrderId: false, segments: [] });
     expect(sql.replace(scopeCtes(o), '<scope>')).toMatchInlineSnapshot(`
       "WITH <scope>,
+      span AS MATERIALIZED (
+        SELECT t0, data_start, data_end, CAST(((year(CAST(date_trunc('month', data_end) AS DATE)) - year(t0)) * 12 + month(CAST(date_trunc('month', data_end) AS DATE)) - month(t0)) AS INTEGER) AS last
+        FROM (SELECT CAST(date_trunc('month', data_start) AS DATE) AS t0, data_start, data_end FROM bounds)
+      ),
+      day_index AS (
+        SELECT day, CAST(((year(CAST(date_trunc('month', day) AS DATE)) - year(span.t0)) * 12 + month(CAST(date_trunc('month', day) AS DATE)) - month(span.t0)) AS INTEGER) AS i
+        FROM (
+          SELECT CAST(ts AS DATE) AS day
+          FROM span, range(span.t0, CAST((span.t0) + to_months(CAST(span.last + 1 AS INTEGER)) AS DATE), INTERVAL 1 DAY) t(ts)
+        ), span
+      ),
       cohort AS (
-        SELECT c.customer_id, CAST(date_trunc('month', c.first_day) AS DATE) AS c
-        FROM fcust c, bounds WHERE c.first_day BETWEEN bounds.data_start AND bounds.data_end
+        SELECT c.customer_id, CAST(((year(CAST(date_trunc('month', c.first_day) AS DATE)) - year(span.t0)) * 12 + month(CAST(date_trunc('month', c.first_day) AS DATE)) - month(span.t0)) AS INTEGER) AS ci
+        FROM fcust c, span WHERE c.first_day BETWEEN span.data_start AND span.data_end
       ),
-      sizes AS (SELECT c, count(*) AS size FROM cohort GROUP BY c),
-      cust_period AS (
-        SELECT d.customer_id, k.c, CAST(date_trunc('month', d.day) AS DATE) AS p, bool_or(d.active) AS active, sum(d.revenue) AS revenue
-        FROM fday d JOIN cohort k ON d.customer_id = k.customer_id
-        GROUP BY d.customer_id, k.c, p
-      ),
-      cust_offset AS (
-        -- a refund dated before the first purchase has no offset to land on
-        SELECT customer_id, c, CAST(((year(p) - year(c)) * 12 + month(p) - month(c)) AS INTEGER) AS k, active, revenue FROM cust_period WHERE p >= c
+      sizes AS (SELECT ci, count(*) AS size FROM cohort GROUP BY ci),
+      cust_offset AS MATERIALIZED (
+        -- MATERIALIZED: read twice, and it keeps the k >= 0 filter below from becoming a join
+        -- condition between day_index and cohort (a range join over every day and customer)
+        SELECT d.customer_id, k.ci, x.i - k.ci AS k, bool_or(d.active) AS active, sum(d.revenue) AS revenue
+        FROM fday d JOIN day_index x ON x.day = d.day JOIN cohort k ON k.customer_id = d.customer_id
+        GROUP BY d.customer_id, k.ci, x.i
       ),
       cells AS (
-        SELECT c, k, count(*) FILTER (WHERE active) AS active, sum(revenue) AS revenue FROM cust_offset GROUP BY c, k
+        -- a refund dated before the first purchase (k < 0) has no offset to land on
+        SELECT ci, k, count(*) FILTER (WHERE active) AS active, sum(revenue) AS revenue FROM cust_offset WHERE k >= 0 GROUP BY ci, k
       ),
       last_offset AS (
-        SELECT c, k, count(*) AS n
-        FROM (SELECT customer_id, c, max(k) FILTER (WHERE active) AS k FROM cust_offset GROUP BY customer_id, c)
-        GROUP BY c, k
+        SELECT ci, k, count(*) AS n
+        FROM (SELECT customer_id, ci, max(k) FILTER (WHERE active) AS k FROM cust_offset GROUP BY customer_id, ci)
+        GROUP BY ci, k
       ),
       grid AS (
-        SELECT s.c, s.size, CAST(unnest(range(0, CAST(((year(CAST(date_trunc('month', bounds.data_end) AS DATE)) - year(s.c)) * 12 + month(CAST(date_trunc('month', bounds.data_end) AS DATE)) - month(s.c)) AS INTEGER) + 1)) AS INTEGER) AS k
-        FROM sizes s, bounds
+        SELECT s.ci, s.size, CAST(unnest(range(0, span.last - s.ci + 1)) AS INTEGER) AS k FROM sizes s, span
       ),
       filled AS (
-        SELECT g.c, g.k, g.size, coalesce(x.active, 0) AS active, coalesce(x.revenue, 0) AS revenue,
+        SELECT g.ci, g.k, g.size, coalesce(x.active, 0) AS active, coalesce(x.revenue, 0) AS revenue,
           -- customers whose last active offset is >= k, summed from the far end
-          sum(coalesce(l.n, 0)) OVER (PARTITION BY g.c ORDER BY g.k DESC) AS unbounded_active,
-          CAST((g.c) + to_months(CAST(g.k AS INTEGER)) AS DATE) AS period_start
+          sum(coalesce(l.n, 0)) OVER (PARTITION BY g.ci ORDER BY g.k DESC) AS unbounded_active
         FROM grid g
-        LEFT JOIN cells x ON x.c = g.c AND x.k = g.k
-        LEFT JOIN last_offset l ON l.c = g.c AND l.k = g.k
+        LEFT JOIN cells x ON x.ci = g.ci AND x.k = g.k
+        LEFT JOIN last_offset l ON l.ci = g.ci AND l.k = g.k
+      ),
+      dated AS (
+        SELECT f.*, CAST((span.t0) + to_months(CAST(f.ci AS INTEGER)) AS DATE) AS cohort_start, CAST((span.t0) + to_months(CAST(f.ci + f.k AS INTEGER)) AS DATE) AS period_start, span.data_end
+        FROM filled f, span
       )
-      SELECT strftime(f.c, '%Y-%m-%d') AS cohort, f.k AS "offset", f.size AS cohort_size, f.active,
-        CAST(f.active AS DOUBLE) / f.size AS retention,
-        CAST(f.unbounded_active AS BIGINT) AS unbounded_active,
-        CAST(f.unbounded_active AS DOUBLE) / f.size AS unbounded,
-        f.revenue,
-        f.revenue / nullif(first_value(f.revenue) OVER (PARTITION BY f.c ORDER BY f.k), 0) AS revenue_retention,
-        CAST(CAST((f.period_start) + to_months(CAST(1 AS INTEGER)) AS DATE) - 1 AS DATE) <= bounds.data_end AS complete,
-        strftime(f.period_start, '%Y-%m-%d') AS period_start
-      FROM filled f, bounds
-      ORDER BY f.c, f.k"
+      SELECT strftime(cohort_start, '%Y-%m-%d') AS cohort, k AS "offset", size AS cohort_size, active,
+        CAST(active AS DOUBLE) / size AS retention,
+        CAST(unbounded_active AS BIGINT) AS unbounded_active,
+        CAST(unbounded_active AS DOUBLE) / size AS unbounded,
+        revenue,
+        revenue / nullif(first_value(revenue) OVER (PARTITION BY ci ORDER BY k), 0) AS revenue_retention,
+        CAST(CAST((period_start) + to_months(CAST(1 AS INTEGER)) AS DATE) - 1 AS DATE) <= data_end AS complete,
+        strftime(period_start, '%Y-%m-%d') AS period_start
+      FROM dated
+      ORDER BY ci, k"
     `);
   });
 });

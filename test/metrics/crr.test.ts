@@ -11,12 +11,13 @@ import {
   loadSubscriptions,
   readCdnow,
   readGrocery,
+  sweepRows,
   withFixture,
   type ActivityRow,
   type SubscriptionRow,
 } from '../helpers/metrics-a-data';
 import { dayNum, isoOf, refActivityWindow, refCrr, refCrrSubscriptions, type RefCrr } from '../helpers/metrics-a-reference';
-import { opts, rowsOf } from '../helpers/metrics-a-run';
+import { optionMatrix, opts, rowsOf } from '../helpers/metrics-a-run';
 
 async function crrOf(rows: ActivityRow[], o: Partial<MetricOptions> = {}): Promise<CrrResult> {
   const c = await withFixture(rows);
@@ -292,13 +293,44 @@ describe('CRR on real data against an independent computation', () => {
   }
 });
 
+describe('CRR: every option combination', () => {
+  it('binds, runs and keeps its invariants (activity rows and subscriptions)', async () => {
+    const rows = sweepRows();
+    const c = await withFixture(rows);
+    await loadSubscriptions(
+      c,
+      rows.filter((r) => (r.amount ?? 0) >= 0).map((r, i) => ({ customer: r.customer, start: r.day, end: i % 4 === 0 ? null : isoOf(dayNum(r.day) + 20), s1: r.s1 })),
+    );
+    for (const o of optionMatrix()) {
+      for (const sql of [crrSql(o, infoFor(rows)), crrSubscriptionsSql(o)]) {
+        const r = parseCrr(await rowsOf(c, sql));
+        if (o.dateFrom === '2030-01-01' || o.grain === 'year') expect(r.periods).toEqual([]);
+        if (o.grain === 'month' && !o.dateFrom) expect(r.periods.length).toBeGreaterThan(0);
+        for (const p of r.periods) {
+          expect(p.retained + p.churned).toBe(p.customersStart);
+          expect(p.retained + p.reactivated + p.newInEnd).toBe(p.customersEnd);
+          expect(p.newInEnd).toBeLessThanOrEqual(p.new);
+          expect(Math.min(p.retained, p.churned, p.reactivated, p.newInEnd)).toBeGreaterThanOrEqual(0);
+        }
+      }
+    }
+  });
+
+  it('returns nothing for an empty dataset', async () => {
+    const c = await withFixture([], infoFor([a('x', '2024-01-01', 1)]));
+    expect(parseCrr(await rowsOf(c, crrSql(opts(), infoFor([]))))).toEqual({ periods: [], windowDays: null });
+    await loadSubscriptions(c, []);
+    expect(parseCrr(await rowsOf(c, crrSubscriptionsSql(opts())))).toEqual({ periods: [], windowDays: null });
+  });
+});
+
 describe('CRR SQL', () => {
   it('is stable (a change to the query shows up here)', () => {
     const o = opts({ activityWindow: 30 });
     expect(crrSql(o, infoFor([])).replace(scopeCtes(o), '<scope>')).toMatchInlineSnapshot(`
       "WITH <scope>,
-      window_w AS (SELECT CAST(30 AS INTEGER) AS w, 'user' AS reason),
-      span AS (
+      window_w AS MATERIALIZED (SELECT CAST(30 AS INTEGER) AS w, 'user' AS reason),
+      span AS MATERIALIZED (
         SELECT t0, data_end, CAST(((year(CAST(date_trunc('month', data_end) AS DATE)) - year(t0)) * 12 + month(CAST(date_trunc('month', data_end) AS DATE)) - month(t0)) AS INTEGER) - CASE WHEN CAST(CAST((CAST(date_trunc('month', data_end) AS DATE)) + to_months(CAST(1 AS INTEGER)) AS DATE) - 1 AS DATE) <= data_end THEN 0 ELSE 1 END AS last
         FROM (SELECT CAST(date_trunc('month', data_start) AS DATE) AS t0, data_end FROM bounds)
       ),

@@ -3,9 +3,9 @@ import type { Connector } from '../../src/engine/connector';
 import { lifecycleCsv, lifecycleSql, parseLifecycle, type LifecyclePeriod } from '../../src/metrics/lifecycle';
 import { scopeCtes } from '../../src/metrics/scope';
 import type { MetricOptions } from '../../src/metrics/types';
-import { a, connectWith, infoFor, readCdnow, readGrocery, withFixture, type ActivityRow } from '../helpers/metrics-a-data';
+import { a, connectWith, infoFor, readCdnow, readGrocery, sweepRows, withFixture, type ActivityRow } from '../helpers/metrics-a-data';
 import { refLifecycle } from '../helpers/metrics-a-reference';
-import { GRAINS, opts, rowsOf } from '../helpers/metrics-a-run';
+import { GRAINS, optionMatrix, opts, rowsOf } from '../helpers/metrics-a-run';
 
 async function lifecycleOf(rows: ActivityRow[], o: Partial<MetricOptions> = {}): Promise<LifecyclePeriod[]> {
   const c = await withFixture(rows);
@@ -130,12 +130,36 @@ describe('lifecycle on real data against an independent computation', () => {
   }
 });
 
+describe('lifecycle: every option combination', () => {
+  it('binds, runs and keeps its invariants', async () => {
+    const rows = sweepRows();
+    const c = await withFixture(rows);
+    for (const o of optionMatrix()) {
+      const r = parseLifecycle(await rowsOf(c, lifecycleSql(o, infoFor(rows))));
+      if (o.dateFrom === '2030-01-01') expect(r).toEqual([]);
+      else expect(r.length).toBeGreaterThan(0);
+      for (const [i, p] of r.entries()) {
+        expect(Math.min(p.new, p.returning, p.resurrecting, p.dormant)).toBeGreaterThanOrEqual(0);
+        // everyone active in the previous period is either returning or dormant now
+        const prev = r[i - 1];
+        if (prev) expect(p.returning + p.dormant).toBe(prev.new + prev.returning + prev.resurrecting);
+        if (i < r.length - 1) expect(p.complete).toBe(true);
+      }
+    }
+  });
+
+  it('returns nothing for an empty dataset', async () => {
+    const c = await withFixture([], infoFor([a('x', '2024-01-01', 1)]));
+    expect(parseLifecycle(await rowsOf(c, lifecycleSql(opts(), infoFor([]))))).toEqual([]);
+  });
+});
+
 describe('lifecycle SQL', () => {
   it('is stable (a change to the query shows up here)', () => {
     const o = opts();
     expect(lifecycleSql(o, infoFor([])).replace(scopeCtes(o), '<scope>')).toMatchInlineSnapshot(`
       "WITH <scope>,
-      span AS (
+      span AS MATERIALIZED (
         SELECT t0, data_end, CAST(((year(CAST(date_trunc('month', data_end) AS DATE)) - year(t0)) * 12 + month(CAST(date_trunc('month', data_end) AS DATE)) - month(t0)) AS INTEGER) AS last
         FROM (SELECT CAST(date_trunc('month', data_start) AS DATE) AS t0, data_end FROM bounds)
       ),
