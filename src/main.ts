@@ -3,9 +3,10 @@ import App from './App.svelte';
 import { Session } from './state/session.svelte';
 import { createWasmConnector } from './engine/wasm';
 import { SESSION_KEY } from './state/context';
+import { settingsFromQuery } from './state/url';
 import './app.css';
 
-const session = new Session(createWasmConnector);
+const session = new Session(createWasmConnector, settingsFromQuery(location.search));
 mount(App, { target: document.getElementById('app') as HTMLElement, context: new Map([[SESSION_KEY, session]]) });
 // Test hook: e2e tests run SQL through the page's own engine to prove what the worker may reach.
 if (new URLSearchParams(location.search).has('e2e')) {

@@ -1,11 +1,15 @@
+import type { Messages } from './define';
 import { core } from './messages/core';
+import { controls } from './messages/controls';
 
 export type Locale = 'en' | 'nl';
 
 // Each area's messages are added here; keys must be unique across areas.
-const areas = [core] as const;
+const areas = [core, controls] as const;
 
-export type MessageKey = (typeof areas)[number] extends { en: Record<infer K, string> } ? K : never;
+// Distributes over the union of areas, so the key type is the union of every area's keys.
+type KeysOf<T> = T extends Messages<infer K> ? K : never;
+export type MessageKey = KeysOf<(typeof areas)[number]>;
 
 const messages: Record<Locale, Record<string, string>> = {
   en: Object.assign({}, ...areas.map((a) => a.en)),

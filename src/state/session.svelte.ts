@@ -6,6 +6,7 @@ import type { Connector } from '../engine/connector';
 import { type Dataset, type SourceOverrides, loadFile, rebuildAll, rebuildSource, removeSource, describeError, sqlScript } from '../engine/dataset';
 import { browserLocale, translate, type Locale, type MessageKey } from '../i18n';
 import { DEFAULT_OPTIONS, type MetricOptions } from '../metrics/types';
+import { settingsToQuery, type UrlSettings } from './url';
 
 export interface FileError {
   id: number;
@@ -15,6 +16,10 @@ export interface FileError {
 }
 
 /** The generated sample: a coffee roaster's orders, its customers file and NPS answers. */
+function browserZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
 export const SAMPLE_FILES = ['sample/koffiebranderij-orders.csv', 'sample/koffiebranderij-klanten.csv', 'sample/koffiebranderij-nps.csv'];
 
 export class Session {
@@ -24,7 +29,7 @@ export class Session {
   errors = $state<FileError[]>([]);
   dataset = $state.raw<Dataset | null>(null);
   options = $state<MetricOptions>({ ...DEFAULT_OPTIONS });
-  timeZone = $state(Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
+  timeZone = $state(browserZone());
 
   #engine: Promise<Connector> | null = null;
   #startEngine: () => Promise<Connector>;
@@ -34,8 +39,18 @@ export class Session {
   #queue: Promise<unknown> = Promise.resolve();
   #pending = 0;
 
-  constructor(startEngine: () => Promise<Connector>) {
+  constructor(startEngine: () => Promise<Connector>, initial: UrlSettings | null = null) {
     this.#startEngine = startEngine;
+    if (initial) {
+      this.options = initial.options;
+      if (initial.timeZone) this.timeZone = initial.timeZone;
+      if (initial.locale) this.locale = initial.locale;
+    }
+  }
+
+  /** The settings as a URL query (never data). */
+  get urlQuery(): string {
+    return settingsToQuery({ options: this.options, timeZone: this.timeZone === browserZone() ? null : this.timeZone, locale: this.locale });
   }
 
   t = (key: MessageKey, vars?: Record<string, string | number>): string => translate(this.locale, key, vars);

@@ -1,0 +1,43 @@
+import { defineMessages } from '../define';
+
+/** The dashboard's control bar. */
+export const controls = defineMessages(
+  {
+    'controls.title': 'Settings',
+    'controls.mode': 'Retention',
+    'controls.from': 'From',
+    'controls.to': 'To',
+    'controls.segment': 'Segment',
+    'controls.segmentAll': 'All customers',
+    'controls.segmentValues': 'Values',
+    'controls.segmentChosen': '{n} chosen',
+    'controls.clear': 'Clear',
+    'controls.weekStart': 'Week starts',
+    'controls.monday': 'Monday (ISO)',
+    'controls.sunday': 'Sunday',
+    'controls.timeZone': 'Time zone',
+    'controls.reset': 'Reset settings',
+    'controls.filtered': 'Filtered to {column}: {values}',
+    'mode.classic': 'Classic (in the period)',
+    'mode.unbounded': 'On or after',
+  },
+  {
+    'controls.title': 'Instellingen',
+    'controls.mode': 'Retentie',
+    'controls.from': 'Van',
+    'controls.to': 'Tot en met',
+    'controls.segment': 'Segment',
+    'controls.segmentAll': 'Alle klanten',
+    'controls.segmentValues': 'Waarden',
+    'controls.segmentChosen': '{n} gekozen',
+    'controls.clear': 'Wissen',
+    'controls.weekStart': 'Week begint op',
+    'controls.monday': 'maandag (ISO)',
+    'controls.sunday': 'zondag',
+    'controls.timeZone': 'Tijdzone',
+    'controls.reset': 'Instellingen terugzetten',
+    'controls.filtered': 'Gefilterd op {column}: {values}',
+    'mode.classic': 'Klassiek (in de periode)',
+    'mode.unbounded': 'Op of na',
+  },
+);
