@@ -9,7 +9,7 @@
  * Gaps are measured on the filtered scope (segment and date range), so W describes the
  * customers the page is showing.
  */
-import { num } from './sql';
+import { lit, num } from './sql';
 import { scopeCtes } from './scope';
 import type { DatasetInfo, MetricOptions } from './types';
 import { n, nOrNull, s, type Row } from './rows';
@@ -68,11 +68,17 @@ function windowCte(user: number | null): string {
 
 /**
  * CTE definitions (no leading WITH), to follow scopeCtes, ending in the one-row
- * `window_w(w, reason)`. A user-chosen W skips the gap scan.
+ * `window_w(w, reason)`. A user-chosen W, or a W already computed by activityWindowSql for
+ * the same options (`known`), skips the gap scan.
  */
-export function windowCtes(o: Pick<MetricOptions, 'activityWindow'>): string {
+export function windowCtes(o: Pick<MetricOptions, 'activityWindow'>, known?: ActivityWindow): string {
   const user = userWindow(o);
-  return user !== null ? windowCte(user) : `${gapCtes()},\n${windowCte(null)}`;
+  if (user !== null) return windowCte(user);
+  if (known) {
+    if (!Number.isInteger(known.days) || known.days < 1) throw new Error(`activity window must be a whole number of days >= 1: ${known.days}`);
+    return `window_w AS MATERIALIZED (SELECT CAST(${num(known.days)} AS INTEGER) AS w, ${lit(known.reason)} AS reason)`;
+  }
+  return `${gapCtes()},\n${windowCte(null)}`;
 }
 
 /** W and the numbers that explain it (also computed for a user-chosen W, to compare). */

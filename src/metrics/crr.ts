@@ -16,7 +16,7 @@
  */
 import { dateLit, ident, isoDate, lit, periodAdd, periodDiff, periodEnd, periodStart } from './sql';
 import { scopeCtes } from './scope';
-import { windowCtes } from './activity-window';
+import { windowCtes, type ActivityWindow } from './activity-window';
 import type { CsvTable, DatasetInfo, Grain, MetricOptions, WeekStart } from './types';
 import { n, nOrNull, s, type Row } from './rows';
 
@@ -164,15 +164,19 @@ function spanCte(g: Grain, ws: WeekStart): string {
 )`;
 }
 
-/** CRR from activity rows, with the activity window W (options.activityWindow, else the p90 rule). */
-export function crrSql(o: MetricOptions, _info: DatasetInfo): string {
+/**
+ * CRR from activity rows, with the activity window W: options.activityWindow, else the p90
+ * rule. Pass the parsed activityWindowSql result for the same options as `known` to skip
+ * scanning the gaps a second time.
+ */
+export function crrSql(o: MetricOptions, _info: DatasetInfo, known?: ActivityWindow): string {
   const g = o.grain;
   const idx = (e: string) => periodIndex(g, o.weekStart, e);
   const r = boundaryRange(g, o.weekStart, 'CAST(day + 1 AS DATE)', 'CAST(day + w AS DATE)');
   // lo and hi depend on the day only: computing them once per calendar day and joining is
   // much cheaper than date arithmetic on every customer-day.
   return `WITH ${scopeCtes(o)},
-${windowCtes(o)},
+${windowCtes(o, known)},
 ${spanCte(g, o.weekStart)},
 day_range AS (
   SELECT day, q, greatest(lo, 0) AS lo, least(hi, last + 1) AS hi FROM (

@@ -270,10 +270,13 @@ describe('CRR on real data against an independent computation', () => {
         });
       }
 
-      it('uses the window the activity-window builder reports', async () => {
+      it('uses the window the activity-window builder reports, also when handed over', async () => {
         const w = parseActivityWindow(await rowsOf(c, activityWindowSql(opts(), infoFor(rows))));
         const got = parseCrr(await rowsOf(c, crrSql(opts(), infoFor(rows))));
         expect(got.windowDays).toBe(w.days);
+        // handing the computed window over skips the gap scan and changes nothing
+        expect(parseCrr(await rowsOf(c, crrSql(opts(), infoFor(rows), w)))).toEqual(got);
+        expect(crrSql(opts(), infoFor(rows), w)).not.toContain('gap_days');
       });
 
       it('subscriptions derived from the purchases', async () => {
