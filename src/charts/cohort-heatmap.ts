@@ -3,6 +3,7 @@ import type { EChartsCoreOption } from 'echarts/core';
 import { formatInt, formatPercent, formatPeriod } from '../i18n/format';
 import type { Grain } from '../metrics/types';
 import { palette, type ChartContext } from './types';
+import { gridBox } from './theme';
 
 export interface HeatmapCell {
   cohort: string;
@@ -38,7 +39,7 @@ export function cohortHeatmapOption(input: HeatmapInput, ctx: ChartContext): ECh
   return {
     animation: false,
     textStyle: { color: p.text },
-    grid: { left: 8, right: 16, top: 8, bottom: 56, containLabel: true },
+    grid: gridBox(8),
     tooltip: {
       formatter: (params: { data?: { cell?: HeatmapCell } }) => {
         const c = params.data?.cell;

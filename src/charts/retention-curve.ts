@@ -3,6 +3,7 @@ import type { EChartsCoreOption } from 'echarts/core';
 import { formatPercent, formatPeriod } from '../i18n/format';
 import type { Grain } from '../metrics/types';
 import { palette, type ChartContext } from './types';
+import { gridBox } from './theme';
 
 export interface CurveInput {
   grain: Grain;
@@ -20,7 +21,7 @@ export function retentionCurveOption(input: CurveInput, ctx: ChartContext): ECha
   return {
     animation: false,
     textStyle: { color: p.text },
-    grid: { left: 8, right: 16, top: 32, bottom: 48, containLabel: true },
+    grid: gridBox(32),
     legend: { top: 0, data: [ctx.t('cohorts.average')], textStyle: { color: p.text } },
     tooltip: {
       trigger: 'axis',
