@@ -9,6 +9,7 @@ export default defineConfig({
     target: 'es2022',
     chunkSizeWarningLimit: 1024,
   },
-  worker: { format: 'es' },
+  // Classic workers: they start through a blob URL that importScripts them, which binds them to the page's CSP.
+  worker: { format: 'iife' },
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
 });

@@ -6,20 +6,7 @@ import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import type { Connector } from './connector';
 import { STARTUP_SQL } from './connector';
-
-/**
- * Starts a worker from a blob URL that imports the real worker script. A worker
- * loaded from a plain same-origin URL gets its own CSP (none, for a static host);
- * a blob worker inherits the page's meta CSP, so `connect-src 'self'` binds DuckDB too.
- */
-export function trampolineWorker(scriptUrl: string): Worker {
-  const abs = new URL(scriptUrl, location.href).href;
-  const blob = new Blob([`importScripts(${JSON.stringify(abs)});`], { type: 'text/javascript' });
-  const url = URL.createObjectURL(blob);
-  const worker = new Worker(url);
-  URL.revokeObjectURL(url);
-  return worker;
-}
+import { trampolineWorker } from './trampoline';
 
 /** DuckDB-WASM in a web worker; every file it reads comes from the page's own origin. */
 export async function createWasmConnector(): Promise<Connector> {

@@ -1,11 +1,23 @@
 import type { Messages } from './define';
 import { core } from './messages/core';
+import { crr } from './messages/crr';
+import { lifecycle } from './messages/lifecycle';
+import { lness } from './messages/lness';
+import { stickiness } from './messages/stickiness';
+import { gaps } from './messages/gaps';
+import { clv } from './messages/clv';
+import { concentration } from './messages/concentration';
+import { segments } from './messages/segments';
+import { survey } from './messages/survey';
+import { drilldown } from './messages/drilldown';
 import { controls } from './messages/controls';
+import { predicted } from './messages/predicted';
+import { kpiTexts } from './messages/kpis';
 
 export type Locale = 'en' | 'nl';
 
 // Each area's messages are added here; keys must be unique across areas.
-const areas = [core, controls] as const;
+const areas = [core, controls, predicted, kpiTexts, crr, lifecycle, lness, stickiness, gaps, clv, concentration, segments, survey, drilldown] as const;
 
 // Distributes over the union of areas, so the key type is the union of every area's keys.
 type KeysOf<T> = T extends Messages<infer K> ? K : never;

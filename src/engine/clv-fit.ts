@@ -1,0 +1,32 @@
+/** The CLV model fit, run in its own worker (started through the CSP trampoline, like DuckDB's). */
+import workerUrl from '../workers/clv-fit.worker.ts?worker&url';
+import type { ClvFitResult } from '../metrics/clv-model';
+import type { ClvSummary } from '../metrics/clv-summary';
+import type { FitResponse } from '../workers/clv-fit.worker';
+import { trampolineWorker } from './trampoline';
+
+let worker: Worker | null = null;
+let seq = 0;
+const pending = new Map<number, { resolve: (r: ClvFitResult) => void; reject: (e: Error) => void }>();
+
+function start(): Worker {
+  const w = trampolineWorker(workerUrl);
+  w.onmessage = (e: MessageEvent<FitResponse>) => {
+    const p = pending.get(e.data.id);
+    if (!p) return;
+    pending.delete(e.data.id);
+    if ('error' in e.data) p.reject(new Error(e.data.error));
+    else p.resolve(e.data.result);
+  };
+  return w;
+}
+
+export function fitInWorker(summary: ClvSummary): Promise<ClvFitResult> {
+  worker ??= start();
+  const id = ++seq;
+  const w = worker;
+  return new Promise((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    w.postMessage({ id, summary });
+  });
+}

@@ -1,0 +1,43 @@
+import { defineMessages } from '../define';
+
+/** Texts of the time-between-purchases panel. */
+export const gaps = defineMessages(
+  {
+    'gaps.title': 'Time between purchases',
+    'gaps.definition': 'Days between a customer’s consecutive purchase days, over all customers. Click a bar to see the customers behind it.',
+    'gaps.days': 'Days between purchases',
+    'gaps.gaps': 'Repeat purchases',
+    'gaps.median': 'Median',
+    'gaps.p25': '25%',
+    'gaps.p75': '75%',
+    'gaps.summary': 'Half of the repeat purchases come within {median} days of the previous one; the middle half between {p25} and {p75} days (mean {mean}).',
+    'gaps.histogram': 'Repeat purchases by days since the previous purchase',
+    'gaps.byPurchase': 'By purchase number',
+    'gaps.transition': 'Purchase',
+    'gaps.count': 'Repeat purchases',
+    'gaps.medianDays': 'Median days',
+    'gaps.meanDays': 'Mean days',
+    'gaps.empty': 'No customer has bought on two different days yet, so there is no time between purchases to show.',
+    'gaps.drill': 'Customers with {range} days between two purchases',
+    'gaps.drillOpen': 'Customers with {from} or more days between two purchases',
+  },
+  {
+    'gaps.title': 'Tijd tussen aankopen',
+    'gaps.definition': 'Dagen tussen opeenvolgende aankoopdagen van een klant, over alle klanten. Klik op een staaf om de klanten erachter te zien.',
+    'gaps.days': 'Dagen tussen aankopen',
+    'gaps.gaps': 'Herhaalaankopen',
+    'gaps.median': 'Mediaan',
+    'gaps.p25': '25%',
+    'gaps.p75': '75%',
+    'gaps.summary': 'De helft van de herhaalaankopen volgt binnen {median} dagen op de vorige; de middelste helft tussen {p25} en {p75} dagen (gemiddeld {mean}).',
+    'gaps.histogram': 'Herhaalaankopen naar dagen sinds de vorige aankoop',
+    'gaps.byPurchase': 'Per aankoopnummer',
+    'gaps.transition': 'Aankoop',
+    'gaps.count': 'Herhaalaankopen',
+    'gaps.medianDays': 'Mediaan dagen',
+    'gaps.meanDays': 'Gemiddeld dagen',
+    'gaps.empty': 'Nog geen enkele klant heeft op twee verschillende dagen gekocht, dus er is geen tijd tussen aankopen te tonen.',
+    'gaps.drill': 'Klanten met {range} dagen tussen twee aankopen',
+    'gaps.drillOpen': 'Klanten met {from} of meer dagen tussen twee aankopen',
+  },
+);

@@ -1,0 +1,41 @@
+import { defineMessages } from '../define';
+
+/** Texts of the survey scores panel. */
+export const survey = defineMessages(
+  {
+    'survey.title': 'Survey scores',
+    'survey.definition': 'NPS = % promoters (9–10) − % detractors (0–6); CSAT = % of answers 4 or 5 out of 5; CES = mean effort score (1–7). Per period of the cohort grain.',
+    'survey.period': 'Period',
+    'survey.nps': 'NPS',
+    'survey.csat': 'CSAT',
+    'survey.ces': 'CES (1–7)',
+    'survey.responses': 'responses',
+    'survey.responsesCol': 'Responses',
+    'survey.incomplete': 'Period not yet complete',
+    'survey.by': 'Break down by',
+    'survey.none': 'nothing',
+    'survey.segment': 'Segment',
+    'survey.all': 'All responses',
+    'survey.total': 'Whole range',
+    'survey.summary': '{responses} responses in total.',
+    'survey.empty': 'The survey file has no valid scores in the selected range (NPS 0–10, CSAT 1–5, CES 1–7).',
+  },
+  {
+    'survey.title': 'Enquêtescores',
+    'survey.definition': 'NPS = % promotors (9–10) − % criticasters (0–6); CSAT = % antwoorden 4 of 5 op 5; CES = gemiddelde inspanningsscore (1–7). Per periode van de cohortperiode.',
+    'survey.period': 'Periode',
+    'survey.nps': 'NPS',
+    'survey.csat': 'CSAT',
+    'survey.ces': 'CES (1–7)',
+    'survey.responses': 'antwoorden',
+    'survey.responsesCol': 'Antwoorden',
+    'survey.incomplete': 'Periode nog niet volledig',
+    'survey.by': 'Uitsplitsen naar',
+    'survey.none': 'niets',
+    'survey.segment': 'Segment',
+    'survey.all': 'Alle antwoorden',
+    'survey.total': 'Hele periode',
+    'survey.summary': '{responses} antwoorden in totaal.',
+    'survey.empty': 'Het enquêtebestand heeft geen geldige scores in de gekozen periode (NPS 0–10, CSAT 1–5, CES 1–7).',
+  },
+);

@@ -1,0 +1,20 @@
+/// <reference lib="webworker" />
+// Fits BG/NBD and Gamma-Gamma off the main thread: a fit over tens of thousands of customers
+// takes hundreds of milliseconds and must not freeze the page.
+import { fitAll, type ClvFitResult } from '../metrics/clv-model';
+import type { ClvSummary } from '../metrics/clv-summary';
+
+export type FitRequest = { id: number; summary: ClvSummary };
+export type FitResponse = { id: number; result: ClvFitResult } | { id: number; error: string };
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+scope.onmessage = (e: MessageEvent<FitRequest>) => {
+  const { id, summary } = e.data;
+  try {
+    const result = fitAll(summary);
+    const p = result.perCustomer;
+    scope.postMessage({ id, result } satisfies FitResponse, [p.pAlive.buffer, p.expectedPurchases.buffer, p.expectedAverageValue.buffer, p.expectedValue.buffer]);
+  } catch (err) {
+    scope.postMessage({ id, error: err instanceof Error ? err.message : String(err) } satisfies FitResponse);
+  }
+};
