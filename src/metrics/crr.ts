@@ -60,8 +60,8 @@ interface CoreParts {
   weekStart: WeekStart;
   /** Whether ranges ordered by lo also have non-decreasing hi (one range per activity day): a cheaper merge. */
   monotone: boolean;
-  /** SQL for the window length column in the output (may use window_w). */
-  windowDays: string;
+  /** Whether the output reports W from the one-row CTE window_w (activity rows) or leaves it empty. */
+  hasWindow: boolean;
 }
 
 /**
@@ -79,9 +79,10 @@ function boundaryRange(g: Grain, ws: WeekStart, a: string, b: string): { lo: str
 
 /**
  * Expects CTEs `span(t0 DATE, data_end DATE, last INTEGER)` (t0 = first period start, last =
- * index of the last complete period), `ranges(customer_id, lo, hi)` already limited to
- * 0 <= lo <= hi <= last + 1, and `first_index(customer_id, fi)` (period index of the first
- * activity or subscription).
+ * index of the last complete period), `ranges(customer_id, q, lo, hi)` (q = index of the period
+ * of the activity day or subscription start; boundaries lo..hi already limited to
+ * 0 <= lo <= hi <= last + 1), and `first_index(customer_id, fi)` (period index of the first
+ * activity or subscription ever).
  */
 function coreSql(p: CoreParts): string {
   const g = p.grain;
@@ -142,9 +143,9 @@ SELECT ${isoDate(periodAdd(g, 'span.t0', 'r.i'))} AS period_start,
   r.s AS customers_start, r.e AS customers_end, r.new, r.retained, r.churned, r.reactivated,
   CAST(r.e - r.new AS DOUBLE) / nullif(r.s, 0) AS crr,
   CAST(r.churned AS DOUBLE) / nullif(r.s, 0) AS churn_rate,
-  ${p.windowDays} AS window_days,
+  ${p.hasWindow ? 'window_w.w' : 'CAST(NULL AS INTEGER)'} AS window_days,
   r.new_in_end
-FROM result r, span${p.windowDays.includes('window_w') ? ', window_w' : ''}
+FROM result r, span${p.hasWindow ? ', window_w' : ''}
 ORDER BY r.i`;
 }
 
@@ -190,7 +191,7 @@ ranges AS (
 first_index AS (
   SELECT customer_id, ${idx('first_day')} AS fi FROM fcust, span
 ),
-${coreSql({ grain: g, weekStart: o.weekStart, monotone: true, windowDays: 'window_w.w' })}`;
+${coreSql({ grain: g, weekStart: o.weekStart, monotone: true, hasWindow: true })}`;
 }
 
 /**
@@ -224,7 +225,7 @@ first_index AS (
   SELECT customer_id, ${idx('min(start_day)')} AS fi
   FROM fsub, span GROUP BY customer_id, span.t0
 ),
-${coreSql({ grain: g, weekStart: o.weekStart, monotone: false, windowDays: 'CAST(NULL AS INTEGER)' })}`;
+${coreSql({ grain: g, weekStart: o.weekStart, monotone: false, hasWindow: false })}`;
 }
 
 export function parseCrr(rows: Row[]): CrrResult {

@@ -186,6 +186,42 @@ describe('CRR: hand-worked fixture with churn, new and reactivated customers', (
   });
 });
 
+describe('CRR: other grains, hand-worked', () => {
+  it('weeks across the new year (Monday start, W = 7)', async () => {
+    // Weeks: Mon 2024-12-23, Mon 2024-12-30 (to Sun 2025-01-05), Mon 2025-01-06 (incomplete:
+    // data end Jan 8). A: Dec 27, Jan 3; B: Dec 28; C: first Jan 1; Z: Jan 8.
+    // Week of Dec 30: S = days in [Dec 23, Dec 29] → {A, B}; E = [Dec 30, Jan 5] → {A, C};
+    // N = {C}: retained 1, churned 1 (B), N∩E 1 → CRR (2 − 1)/2 = 0.5.
+    const r = await crrOf([a('A', '2024-12-27'), a('A', '2025-01-03'), a('B', '2024-12-28'), a('C', '2025-01-01'), a('Z', '2025-01-08')], {
+      grain: 'week',
+      activityWindow: 7,
+    });
+    expect(r.periods.map(counts)).toEqual([['2024-12-30', 2, 2, 1, 1, 1, 0, 1]]);
+    expect(r.periods.map((p) => [p.periodEnd, p.crr])).toEqual([['2025-01-05', 0.5]]);
+  });
+
+  it('years (W = 30)', async () => {
+    // 2021 is the first year, 2023 incomplete (data end 2023-01-05): only 2022.
+    // A: 2021-12-20, 2022-12-25; B: 2021-12-15, 2022-06-01; C: first 2022-12-31;
+    // D: 2021-03-01, 2022-12-10. S = [2021-12-02, 2021-12-31] → {A, B};
+    // E = [2022-12-02, 2022-12-31] → {A, C, D}; N = {C}: retained 1, churned 1 (B),
+    // reactivated 1 (D), N∩E 1 → CRR (3 − 1)/2 = 1.
+    const rows = [
+      a('A', '2021-12-20'),
+      a('A', '2022-12-25'),
+      a('B', '2021-12-15'),
+      a('B', '2022-06-01'),
+      a('C', '2022-12-31'),
+      a('D', '2021-03-01'),
+      a('D', '2022-12-10'),
+      a('Z', '2023-01-05'),
+    ];
+    const r = await crrOf(rows, { grain: 'year', activityWindow: 30 });
+    expect(r.periods.map(counts)).toEqual([['2022-01-01', 2, 3, 1, 1, 1, 1, 1]]);
+    expect(r.periods.map((p) => [p.periodEnd, p.crr, p.churnRate])).toEqual([['2022-12-31', 1, 0.5]]);
+  });
+});
+
 describe('CRR from subscriptions: hand-worked fixture', () => {
   // Monthly. Active on day D when start <= D < end.
   //   P: [Jan 10, Feb 15) and [Feb 20, open)   — a gap in February, back by Feb 29
