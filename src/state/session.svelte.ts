@@ -7,6 +7,8 @@ import { type Dataset, type SourceOverrides, loadFile, rebuildAll, rebuildSource
 import { browserLocale, translate, type Locale, type MessageKey } from '../i18n';
 import { DEFAULT_OPTIONS, type MetricOptions } from '../metrics/types';
 import { settingsToQuery, type UrlSettings } from './url';
+import type { EChartsType } from 'echarts/core';
+import type { CsvTable } from '../metrics/types';
 
 export interface FileError {
   id: number;
@@ -20,6 +22,15 @@ function browserZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 
+/** A mounted panel, as the saved report sees it: aggregates only. */
+export interface RegisteredPanel {
+  id: string;
+  title: () => string;
+  definition: () => string;
+  charts: EChartsType[];
+  csv: () => CsvTable | null;
+}
+
 export const SAMPLE_FILES = ['sample/koffiebranderij-orders.csv', 'sample/koffiebranderij-klanten.csv', 'sample/koffiebranderij-nps.csv'];
 
 export class Session {
@@ -30,6 +41,9 @@ export class Session {
   dataset = $state.raw<Dataset | null>(null);
   options = $state<MetricOptions>({ ...DEFAULT_OPTIONS });
   timeZone = $state(browserZone());
+
+  /** Panels in page order, for the saved report (not reactive: read when saving). */
+  readonly panels = new Map<string, RegisteredPanel>();
 
   #engine: Promise<Connector> | null = null;
   #startEngine: () => Promise<Connector>;
@@ -112,6 +126,13 @@ export class Session {
       if (!current) return;
       this.dataset = await removeSource(await this.engine(), current, id);
     });
+  }
+
+  registerPanel(p: RegisteredPanel): () => void {
+    this.panels.set(p.id, p);
+    return () => {
+      if (this.panels.get(p.id) === p) this.panels.delete(p.id);
+    };
   }
 
   /** The time zone instants are shown in: every typed table is rebuilt. */

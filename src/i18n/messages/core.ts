@@ -112,6 +112,9 @@ export const core = defineMessages(
   'role.reason': 'Reason',
   'role.ignore': 'Ignore',
   'files.loaded': 'Loaded files',
+  'report.save': 'Save report',
+  'report.print': 'Print',
+  'report.title': 'Kohort retention report',
   'files.remove': 'Remove',
   },
   {
@@ -224,6 +227,9 @@ export const core = defineMessages(
   'role.reason': 'Reden',
   'role.ignore': 'Negeren',
   'files.loaded': 'Geladen bestanden',
+  'report.save': 'Rapport opslaan',
+  'report.print': 'Afdrukken',
+  'report.title': 'Kohort-rapport klantbehoud',
   'files.remove': 'Verwijderen',
   },
 );
