@@ -8,7 +8,7 @@
  *    customers; fitted on customers with repeat purchases, on the mean value of those.
  * Everything here is pure math on typed arrays: no DOM, no engine, so it runs in a
  * web worker and its inputs and outputs survive structured cloning.
- * docs/metrics-clv-model.md explains the models and the formulae.
+ * docs/metrics.md (Predicted customer lifetime value) explains the models and the formulae.
  */
 import { minimize } from './optimize';
 import type { ClvSummary, ClvUnit } from './clv-summary';

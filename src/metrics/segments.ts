@@ -8,7 +8,7 @@
  *  - blank and missing values become EMPTY_SEGMENT, so the segment filter can select
  *    them and no customer silently disappears from a breakdown;
  *  - two derived segments are added: `spend_tier` (revenue quartiles) and `rfm`
- *    (recency / frequency / monetary groups). See docs/metrics-segments.md.
+ *    (recency / frequency / monetary groups). See docs/metrics.md (Segments).
  */
 import { scopeCtes } from './scope';
 import { dateLit, ident, lit, num, periodAdd, periodEnd, periodStart } from './sql';
