@@ -1,0 +1,177 @@
+/**
+ * The dashboard with the sample data: key figures, predicted CLV, data quality, PNG and
+ * report downloads, settings in the URL, the Dutch locale, and Show SQL against native DuckDB.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { serveDir, type StaticServer } from './server';
+import { foreignRequests, launch, openTab, type Tab } from './browser';
+import { downloadFrom, parseCsv, waitForPanel } from './app';
+
+const root = resolve(__dirname, '../..');
+let server: StaticServer;
+let browser: Browser;
+let tab: Tab;
+
+async function allPanelsDrawn(): Promise<void> {
+  await tab.page.waitForFunction(
+    () =>
+      document.querySelectorAll('section[aria-labelledby][aria-busy="true"]').length === 0 &&
+      !document.querySelector('.status') &&
+      document.querySelectorAll('section[data-panel] canvas').length > 5,
+    null,
+    { timeout: 120_000 },
+  );
+}
+
+beforeAll(async () => {
+  server = await serveDir(resolve(root, 'dist'), '/kohort/');
+  browser = await launch();
+  tab = await openTab(browser, server.url + '?e2e');
+  await tab.page.getByRole('button', { name: 'Try the sample data' }).click();
+  await allPanelsDrawn();
+});
+
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state === 'fail' && tab) {
+    mkdirSync(resolve(root, 'test/e2e/out'), { recursive: true });
+    await tab.page.screenshot({ path: resolve(root, 'test/e2e/out', 'dashboard-' + ctx.task.name.replace(/\W+/g, '-') + '.png'), fullPage: true });
+  }
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('dashboard with the sample data', () => {
+  it('shows the key figures with their previous values and exports kpis.csv', async () => {
+    const strip = tab.page.locator('section[data-panel=kpis]');
+    for (const label of ['Customers', 'Customer retention rate', 'Churn rate', 'Repeat rate', 'Median days between purchases', 'DAU/MAU', 'Mean CLV']) {
+      await expect.poll(() => strip.innerText()).toContain(label);
+    }
+    expect(await strip.innerText()).toContain('benchmark 80 % good, 85 % target');
+    const [download] = await Promise.all([tab.page.waitForEvent('download'), strip.getByRole('button', { name: 'Download KPIs (CSV)' }).click()]);
+    const rows = parseCsv(readFileSync(await download.path(), 'utf8'));
+    const metrics = rows.map((r) => r.metric);
+    for (const m of ['customers', 'orders', 'revenue', 'repeat_rate', 'orders_per_customer', 'visit_frequency', 'gap_median_days', 'gap_p25_days', 'gap_p75_days', 'gap_mean_days', 'clv_mean', 'clv_median', 'top1_share', 'top3_share', 'top10_share', 'top20_share', 'activity_window_days', 'rows_read', 'rows_not_read', 'rows_without_customer', 'refund_rows', 'refund_total']) {
+      expect(metrics).toContain(m);
+    }
+    // The three sample files: 36,023 order rows + 12,569 customers + 2,496 answers.
+    expect(rows.find((r) => r.metric === 'rows_read')?.value).toBe(String(36023 + 12569 + 2496));
+  });
+
+  it('fits the predicted CLV model in its worker and exports one row per customer', async () => {
+    await waitForPanel(tab.page, 'Predicted CLV');
+    const section = tab.page.locator('section[data-panel=predicted-clv]');
+    expect(await section.locator('canvas').count()).toBeGreaterThanOrEqual(2);
+    expect(await section.innerText()).toMatch(/r = [\d.]+, α = [\d.]+, a = [\d.]+, b = [\d.]+/);
+    const { text } = await downloadFrom(tab.page, 'Predicted CLV');
+    const [head, ...lines] = text.trim().split(/\r?\n/);
+    expect(head?.split(',').slice(0, 7)).toEqual(['customer_id', 'frequency', 'recency', 'T', 'p_alive', 'expected_purchases', 'expected_value']);
+    const kpis = await tab.page.locator('section[data-panel=kpis] [data-kpi=customers] .value').innerText();
+    // Every customer acquired up to the last complete period is in the strip; the model scores all of them.
+    expect(lines.length).toBeGreaterThanOrEqual(Number(kpis.replace(/\D/g, '')));
+    for (const line of lines.slice(0, 50)) {
+      const p = Number(line.split(',')[4]);
+      expect(p).toBeGreaterThanOrEqual(0);
+      expect(p).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('accounts for every row in the data quality panel', async () => {
+    const { text } = await downloadFrom(tab.page, 'Data quality');
+    const rows = parseCsv(text);
+    const sum = (file: string) => rows.filter((r) => r.file === file).reduce((a, r) => a + Number(r.rows), 0);
+    expect(sum('koffiebranderij-orders.csv')).toBe(36023);
+    expect(sum('koffiebranderij-klanten.csv')).toBe(12569);
+    expect(sum('koffiebranderij-nps.csv')).toBe(2496);
+  });
+
+  it('downloads a panel as PNG', async () => {
+    const section = tab.page.locator('section[data-panel=cohorts]');
+    const [download] = await Promise.all([tab.page.waitForEvent('download'), section.getByRole('button', { name: 'Download PNG' }).click()]);
+    expect(download.suggestedFilename()).toBe('cohort-retention.png');
+    const bytes = readFileSync(await download.path());
+    expect([...bytes.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    expect(bytes.length).toBeGreaterThan(20_000);
+  });
+
+  it('gives the CRR panel SQL that native DuckDB runs on the original files with the same numbers', async () => {
+    await waitForPanel(tab.page, 'Customer retention rate');
+    const section = tab.page.locator('section[aria-labelledby]', { has: tab.page.getByRole('heading', { name: 'Customer retention rate', exact: true }) });
+    await section.getByRole('button', { name: 'Show SQL' }).click();
+    const script = await section.locator('pre').innerText();
+    await section.getByRole('button', { name: 'Close' }).click();
+    const panel = parseCsv((await downloadFrom(tab.page, 'Customer retention rate')).text);
+    const cwd = process.cwd();
+    process.chdir(resolve(root, 'public/sample'));
+    try {
+      const db = await DuckDBInstance.create(':memory:', { threads: '1' });
+      const conn = await db.connect();
+      // Like the DuckDB command-line tool: every statement in order; the panel's numbers are the last result.
+      let rows: Record<string, unknown>[] = [];
+      for (const stmt of script.split(/;\s*\n\n/).filter((x) => x.replace(/--.*$/gm, '').trim())) {
+        rows = (await conn.runAndReadAll(stmt)).getRowObjectsJson();
+      }
+      conn.closeSync();
+      const native = rows.map((r) => `${String(r.period_start)} ${r.customers_start} ${r.customers_end} ${r.new} ${r.crr === null ? '' : Number(r.crr).toFixed(10)}`);
+      const page = panel.map((r) => `${r.period_start} ${r.customers_start} ${r.customers_end} ${r.new} ${r.crr === '' ? '' : Number(r.crr).toFixed(10)}`);
+      expect(native).toEqual(page);
+      expect(native.length).toBeGreaterThan(20);
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+
+  it('keeps settings (never data) in the URL and restores them', async () => {
+    await tab.page.getByTestId('grain').selectOption('quarter');
+    await allPanelsDrawn();
+    const url = tab.page.url();
+    expect(url).toContain('grain=quarter');
+    expect(new URL(url).search).not.toMatch(/koffie|\d{5}/);
+    const again = await tab.context.newPage();
+    await again.goto(url);
+    await again.getByRole('button', { name: 'Try the sample data' }).click();
+    await expect.poll(() => again.getByTestId('grain').inputValue(), { timeout: 60_000 }).toBe('quarter');
+    await again.close();
+    await tab.page.getByTestId('grain').selectOption('month');
+    await allPanelsDrawn();
+  });
+
+  it('saves a self-contained report that opens offline with the same numbers', async () => {
+    const customers = await tab.page.locator('section[data-panel=kpis] [data-kpi=customers] .value').innerText();
+    const [download] = await Promise.all([tab.page.waitForEvent('download'), tab.page.getByRole('button', { name: 'Save report' }).click()]);
+    const html = readFileSync(await download.path(), 'utf8');
+    expect(html).not.toMatch(/<script/i);
+    const offline = await browser.newContext({ offline: true });
+    const requests: string[] = [];
+    offline.on('request', (r) => requests.push(r.url()));
+    const page = await offline.newPage();
+    await page.setContent(html);
+    expect(await page.locator('[data-kpi=customers] .value').innerText()).toBe(customers);
+    expect(await page.locator('section#cohorts img').count()).toBeGreaterThan(0);
+    expect(await page.locator('section#cohorts table tr').count()).toBeGreaterThan(100);
+    expect(requests.filter((u) => !u.startsWith('data:') && u !== 'about:blank')).toEqual([]);
+    await offline.close();
+  });
+
+  it('switches to Dutch labels and number formats', async () => {
+    await tab.page.getByRole('combobox', { name: 'Language / Taal' }).selectOption('nl');
+    await tab.page.getByRole('heading', { name: 'Cohortretentie', exact: true }).waitFor();
+    for (const h of ['Voorspelde CLV', 'Datakwaliteit', 'Kerncijfers']) await tab.page.getByRole('heading', { name: h, exact: true }).waitFor();
+    const customers = await tab.page.locator('section[data-panel=kpis] [data-kpi=customers] .value').innerText();
+    expect(customers).toMatch(/^\d{1,3}(\.\d{3})+$/);
+    const crr = await tab.page.locator('section[data-panel=kpis] [data-kpi=crr] .value').innerText();
+    expect(crr).toMatch(/^\d+,\d%$/);
+    await tab.page.getByRole('combobox', { name: 'Language / Taal' }).selectOption('en');
+  });
+
+  it('lets no request leave the origin', () => {
+    expect(foreignRequests(tab.requests, new URL(server.url).origin)).toEqual([]);
+    expect(tab.consoleErrors).toEqual([]);
+  });
+});
