@@ -1,11 +1,53 @@
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { VitePWA } from 'vite-plugin-pwa';
 import { docsPlugin } from './scripts/vite-docs.ts';
 
 // base './' makes dist/ work from any subpath (GitHub Pages project sites, /clients/acme/kohort/).
 export default defineConfig({
   base: './',
-  plugins: [svelte(), docsPlugin()],
+  plugins: [
+    svelte(),
+    docsPlugin(),
+    VitePWA({
+      // Never reload on its own: a new version is offered, so a running analysis is never cut off.
+      registerType: 'prompt',
+      injectRegister: null,
+      includeAssets: ['favicon.svg', 'icons/*.png', 'sample/*.csv'],
+      manifest: {
+        name: 'Kohort: retention analytics',
+        short_name: 'Kohort',
+        description: 'Cohort retention, churn and lifetime value from your CSV exports, computed on your own machine.',
+        start_url: './',
+        scope: './',
+        display: 'standalone',
+        background_color: '#f5f7fa',
+        theme_color: '#1f5f8b',
+        icons: [
+          { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: 'icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+          { src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml' },
+        ],
+      },
+      workbox: {
+        // The app shell, DuckDB's exception-handling build and its worker, the docs and the sample
+        // data: enough to load and analyse new files offline after one visit. The larger MVP build
+        // (only for browsers without wasm exceptions) is cached when first used.
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,csv}', 'assets/duckdb-eh-*.wasm'],
+        globIgnores: ['**/duckdb-browser-mvp.worker-*.js'],
+        maximumFileSizeToCacheInBytes: 64 * 1024 * 1024,
+        navigateFallback: 'index.html',
+        runtimeCaching: [
+          {
+            urlPattern: ({ url }) => /duckdb-(mvp|browser-mvp)/.test(url.pathname),
+            handler: 'CacheFirst',
+            options: { cacheName: 'kohort-duckdb-mvp' },
+          },
+        ],
+      },
+    }),
+  ],
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 1024,

@@ -4,10 +4,17 @@ import { Session } from './state/session.svelte';
 import { createWasmConnector } from './engine/wasm';
 import { SESSION_KEY } from './state/context';
 import { settingsFromQuery } from './state/url';
+import { Updates } from './state/updates.svelte';
 import './app.css';
 
 const session = new Session(createWasmConnector, settingsFromQuery(location.search));
-mount(App, { target: document.getElementById('app') as HTMLElement, context: new Map([[SESSION_KEY, session]]) });
+const updates = new Updates();
+updates.start();
+mount(App, {
+  target: document.getElementById('app') as HTMLElement,
+  props: { updates },
+  context: new Map([[SESSION_KEY, session]]),
+});
 // Test hook: e2e tests run SQL through the page's own engine to prove what the worker may reach.
 if (new URLSearchParams(location.search).has('e2e')) {
   (window as unknown as { kohort: unknown }).kohort = { session, query: async (sql: string) => (await session.engine()).query(sql).then((t) => t.toArray().map((r) => r.toJSON())) };
