@@ -32,7 +32,7 @@ export const clv = defineMessages(
     'clv.customersWord': 'customers',
     'clv.activeCustomers': 'Active customers',
     'clv.noYear': 'Not a full year after anyone’s first purchase yet.',
-    'clv.downloadYear': 'Download CSV by year',
+    'clv.downloadYear': 'Download by year (CSV)',
     'clv.noRevenue': 'No revenue column is mapped, so customer lifetime value is not available. Mark the amount column as “Amount” under “Columns and formats”.',
   },
   {
@@ -65,7 +65,7 @@ export const clv = defineMessages(
     'clv.customersWord': 'klanten',
     'clv.activeCustomers': 'Actieve klanten',
     'clv.noYear': 'Nog bij niemand een volledig jaar na de eerste aankoop.',
-    'clv.downloadYear': 'CSV per jaar downloaden',
+    'clv.downloadYear': 'Per jaar downloaden (CSV)',
     'clv.noRevenue': 'Er is geen omzetkolom gekoppeld, dus klantwaarde is niet beschikbaar. Markeer de bedragkolom als “Bedrag” onder “Kolommen en formaten”.',
   },
 );
