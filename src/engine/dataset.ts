@@ -62,12 +62,13 @@ export async function loadFile(
   id: string,
   timeZone: string,
   progress: Progress,
+  overrides: Overrides = {},
 ): Promise<Dataset> {
   progress('loading.read');
   let source: Source | null = null;
   try {
     const open = recorder(c);
-    source = await openSource(open.c, file, id);
+    source = await openSource(open.c, file, id, overrides);
     progress('loading.detect');
     const build = recorder(c);
     const report = await buildSource(build.c, source, { timeZone });
@@ -121,6 +122,26 @@ export async function removeSource(c: Connector, current: Dataset, id: string): 
   if (gone) await dropSource(c, gone.source);
   const rest = current.sources.filter((s) => s.id !== id);
   return rest.length ? combine(c, rest, current) : null;
+}
+
+/** Makes a set of already built sources the one the metrics read (switching datasets). */
+export async function activate(c: Connector, sources: LoadedSource[], previous: Dataset | null): Promise<Dataset | null> {
+  return sources.length ? combine(c, sources, previous) : null;
+}
+
+/** Drops every table and registered file of these sources. */
+export async function dropSources(c: Connector, sources: LoadedSource[]): Promise<void> {
+  for (const s of sources) await dropSource(c, s.source).catch(() => undefined);
+}
+
+/** The reading choices in force for a source, to re-apply when the file is opened again. */
+export function choicesOf(source: Source): Overrides {
+  return {
+    format: source.format,
+    roles: Object.fromEntries(source.columns.map((c) => [c.key, c.role])),
+    shape: source.shape,
+    ...(source.scale ? { scale: source.scale } : {}),
+  };
 }
 
 async function combine(c: Connector, sources: LoadedSource[], previous: Dataset | null): Promise<Dataset> {
