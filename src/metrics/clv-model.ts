@@ -231,13 +231,50 @@ export function probabilityAlive(p: BgNbdParams, x: number, tx: number, T: numbe
  */
 export function expectedPurchases(p: BgNbdParams, t: number, x: number, tx: number, T: number): number {
   if (!(t > 0)) return 0;
+  return purchasesIfAlive(p, t, x, T) * probabilityAlive(p, x, tx, T);
+}
+
+/**
+ * The Euler-transformed series needs more than |A| + |B1| terms before its stop rule
+ * applies; past this (a fit with a and b in the hundreds of thousands: a drop-out
+ * probability that hardly varies between customers) it would run out of terms.
+ */
+const EULER_TERMS = 10_000;
+
+/**
+ * E[Y(t) | x, t_x, T] / P(alive): it does not depend on t_x, so customers sharing (x, T)
+ * share it. For a large a (see EULER_TERMS) the untransformed series is used: its terms
+ * then shrink by about z·b/(a+b) each from the first.
+ */
+function purchasesIfAlive(p: BgNbdParams, t: number, x: number, T: number): number {
   const { r, alpha, a, b } = p;
   const z = t / (alpha + T + t);
   const L = Math.log(alpha + T) - Math.log(alpha + T + t);
+  if (Math.abs(a + b - 1 - r) + Math.abs(a) >= EULER_TERMS) {
+    const bracket = -Math.expm1((r + x) * L + Math.log(hyp2f1Bounded(r + x, b + x, a + b + x - 1, z)));
+    return ((a + b + x - 1) / (a - 1)) * bracket;
+  }
   const eps = a - 1;
   const head = Math.abs(eps * L) < 1e-10 ? L * (1 + (eps * L) / 2) : Math.expm1(eps * L) / eps;
   const tail = hypergeometricTail(a + b - 1 - r, a, a + b + x - 1, z);
-  return (a + b + x - 1) * (-head - Math.exp(eps * L) * tail) * probabilityAlive(p, x, tx, T);
+  return (a + b + x - 1) * (-head - Math.exp(eps * L) * tail);
+}
+
+/**
+ * ₂F₁(A, B; C; z) for A, B, C > 0 and 0 ≤ z < 1, stopping as soon as a bound on the rest
+ * allows: from term k on, every ratio is at most z·max(1, (A+k)/(k+1))·max(1, (B+k)/(C+k)),
+ * as both factors move monotonically towards 1.
+ */
+function hyp2f1Bounded(A: number, B: number, C: number, z: number): number {
+  let term = 1;
+  let sum = 1;
+  for (let k = 0; k < 1_000_000; k++) {
+    term *= ((A + k) * (B + k) * z) / ((C + k) * (k + 1));
+    sum += term;
+    const bound = z * Math.max(1, (A + k + 1) / (k + 2)) * Math.max(1, (B + k + 1) / (C + k + 1));
+    if (bound < 1 && (term * bound) / (1 - bound) <= 1e-16 * sum) return sum;
+  }
+  return Number.NaN;
 }
 
 /** E[X(t)]: expected purchases of a newly acquired customer in t periods after the first (FHL 2005 eq. 9): the x = t_x = T = 0 case. */
@@ -395,8 +432,10 @@ export function predict(s: ClvSummary, bg: BgNbdParams, gg: GammaGammaParams | n
     expectedValue: new Float64Array(k).fill(Number.NaN),
   };
   const month = monthLength(s.unit);
-  // Many customers share (x, t_x, T) (whole days), and the series behind E[Y] is the costly part.
+  // Many customers share (x, t_x, T) (whole days), and the series behind E[Y] is the costly part;
+  // that series depends on (x, T) only, so it is kept per (x, T).
   const memo = new Map<string, [number, number, number]>();
+  const ifAlive = new Map<string, number>();
   for (let i = 0; i < k; i++) {
     const x = s.frequency[i] ?? 0;
     const tx = s.recency[i] ?? 0;
@@ -404,7 +443,12 @@ export function predict(s: ClvSummary, bg: BgNbdParams, gg: GammaGammaParams | n
     const key = `${x}|${tx}|${T}`;
     let m = memo.get(key);
     if (!m) {
-      const ey = expectedPurchases(bg, o.horizon, x, tx, T);
+      let e = ifAlive.get(`${x}|${T}`);
+      if (e === undefined) {
+        e = o.horizon > 0 ? purchasesIfAlive(bg, o.horizon, x, T) : 0;
+        ifAlive.set(`${x}|${T}`, e);
+      }
+      const ey = o.horizon > 0 ? e * probabilityAlive(bg, x, tx, T) : 0;
       const discounted = gg && o.monthlyDiscount !== 0 ? discountedPurchases(bg, o, month, x, tx, T) : ey;
       m = [probabilityAlive(bg, x, tx, T), ey, discounted];
       memo.set(key, m);
