@@ -7,7 +7,8 @@ import { settingsFromQuery } from './state/url';
 import { Updates } from './state/updates.svelte';
 import './app.css';
 
-const session = new Session(createWasmConnector, settingsFromQuery(location.search));
+const session = new Session(createWasmConnector, settingsFromQuery(location.search), true);
+void session.restore();
 const updates = new Updates();
 updates.start();
 mount(App, {

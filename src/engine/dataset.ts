@@ -134,6 +134,14 @@ export async function dropSources(c: Connector, sources: LoadedSource[]): Promis
   for (const s of sources) await dropSource(c, s.source).catch(() => undefined);
 }
 
+/** Drops every table Kohort made (sources, combined and model tables): nothing of the data stays in DuckDB. */
+export async function clearEngine(c: Connector, sources: LoadedSource[]): Promise<void> {
+  await dropSources(c, sources);
+  const { toRows } = await import('../metrics/rows');
+  const tables = toRows(await c.query("SELECT table_name AS t FROM duckdb_tables() WHERE schema_name = 'main' AND NOT temporary"));
+  for (const r of tables) if (typeof r.t === 'string') await c.exec(`DROP TABLE IF EXISTS "${r.t.replaceAll('"', '""')}"`);
+}
+
 /** The reading choices in force for a source, to re-apply when the file is opened again. */
 export function choicesOf(source: Source): Overrides {
   return {

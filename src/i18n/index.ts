@@ -14,11 +14,12 @@ import { controls } from './messages/controls';
 import { predicted } from './messages/predicted';
 import { kpiTexts } from './messages/kpis';
 import { quality } from './messages/quality';
+import { storageTexts } from './messages/storage';
 
 export type Locale = 'en' | 'nl';
 
 // Each area's messages are added here; keys must be unique across areas.
-const areas = [core, controls, predicted, kpiTexts, quality, crr, lifecycle, lness, stickiness, gaps, clv, concentration, segments, survey, drilldown] as const;
+const areas = [core, controls, predicted, kpiTexts, quality, storageTexts, crr, lifecycle, lness, stickiness, gaps, clv, concentration, segments, survey, drilldown] as const;
 
 // Distributes over the union of areas, so the key type is the union of every area's keys.
 type KeysOf<T> = T extends Messages<infer K> ? K : never;

@@ -3,10 +3,25 @@
  * Components read it and call its methods; they never talk to the engine themselves.
  */
 import type { Connector } from '../engine/connector';
-import { type Dataset, type SourceOverrides, loadFile, rebuildAll, rebuildSource, removeSource, describeError, sqlScript } from '../engine/dataset';
+import {
+  type Dataset,
+  type LoadedSource,
+  type SourceOverrides,
+  activate,
+  choicesOf,
+  clearEngine,
+  describeError,
+  dropSources,
+  loadFile,
+  rebuildAll,
+  rebuildSource,
+  removeSource,
+  sqlScript,
+} from '../engine/dataset';
+import * as storage from './storage';
 import { browserLocale, translate, type Locale, type MessageKey } from '../i18n';
 import { DEFAULT_OPTIONS, type MetricOptions } from '../metrics/types';
-import { settingsToQuery, type UrlSettings } from './url';
+import { settingsFromQuery, settingsToQuery, type UrlSettings } from './url';
 import type { EChartsType } from 'echarts/core';
 import type { CsvTable } from '../metrics/types';
 
@@ -17,7 +32,6 @@ export interface FileError {
   hint: string | null;
 }
 
-/** The generated sample: a coffee roaster's orders, its customers file and NPS answers. */
 function browserZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
@@ -31,6 +45,20 @@ export interface RegisteredPanel {
   csv: () => CsvTable | null;
 }
 
+/** A set of files analysed together (e.g. one client's orders, customers and survey). */
+export interface DatasetTab {
+  id: string;
+  files: string[];
+}
+
+interface Entry {
+  id: string;
+  /** Built sources; null until the dataset is first opened in this visit (restored ones load lazily). */
+  loaded: LoadedSource[] | null;
+  stored: storage.StoredSource[];
+}
+
+/** The generated sample: a coffee roaster's orders, its customers file and NPS answers. */
 export const SAMPLE_FILES = ['sample/koffiebranderij-orders.csv', 'sample/koffiebranderij-klanten.csv', 'sample/koffiebranderij-nps.csv'];
 
 export class Session {
@@ -41,6 +69,12 @@ export class Session {
   dataset = $state.raw<Dataset | null>(null);
   options = $state<MetricOptions>({ ...DEFAULT_OPTIONS });
   timeZone = $state(browserZone());
+  /** Datasets side by side; `activeId` is the one on screen (its tables are the ones metrics read). */
+  datasets = $state.raw<DatasetTab[]>([]);
+  activeId = $state<string | null>(null);
+  /** What this browser stores for Kohort (files and their sizes), shown to the user. */
+  stored = $state.raw<{ name: string; bytes: number }[]>([]);
+  storageWorks = $state(true);
 
   /** Panels in page order, for the saved report (not reactive: read when saving). */
   readonly panels = new Map<string, RegisteredPanel>();
@@ -49,12 +83,16 @@ export class Session {
   #startEngine: () => Promise<Connector>;
   #errorSeq = 0;
   #nextSource = 1;
+  #nextDataset = 1;
+  #entries = new Map<string, Entry>();
+  #persist: boolean;
   // Loads and rebuilds run one after another: the tables they touch are shared.
   #queue: Promise<unknown> = Promise.resolve();
   #pending = 0;
 
-  constructor(startEngine: () => Promise<Connector>, initial: UrlSettings | null = null) {
+  constructor(startEngine: () => Promise<Connector>, initial: UrlSettings | null = null, persist = false) {
     this.#startEngine = startEngine;
+    this.#persist = persist;
     if (initial) {
       this.options = initial.options;
       if (initial.timeZone) this.timeZone = initial.timeZone;
@@ -76,6 +114,7 @@ export class Session {
 
   addFiles(files: File[]): Promise<void> {
     return this.#serial(async () => {
+      const entry = this.#activeEntry() ?? this.#newEntry();
       for (const file of files) {
         try {
           this.status = this.t('loading.start');
@@ -84,11 +123,98 @@ export class Session {
           this.dataset = await loadFile(c, this.dataset, file, id, this.timeZone, (stage) => {
             this.status = this.t(stage, { file: file.name });
           });
+          entry.loaded = this.dataset.sources;
+          if (this.#persist) await storage.storeFile(id, file).catch(() => (this.storageWorks = false));
         } catch (e) {
           this.#fail(file.name, e);
         }
       }
+      await this.#save();
     });
+  }
+
+  /** Starts an empty dataset next to the others; the next files dropped go into it. */
+  newDataset(): Promise<void> {
+    return this.#serial(async () => {
+      this.#newEntry();
+      this.dataset = null;
+      await this.#save();
+    });
+  }
+
+  switchDataset(id: string): Promise<void> {
+    return this.#serial(async () => {
+      const entry = this.#entries.get(id);
+      if (!entry || id === this.activeId) return;
+      this.activeId = id;
+      this.status = this.t('loading.build');
+      this.dataset = await this.#open(entry);
+      await this.#save();
+    });
+  }
+
+  removeDataset(id: string): Promise<void> {
+    return this.#serial(async () => {
+      const entry = this.#entries.get(id);
+      if (!entry) return;
+      if (entry.loaded) await dropSources(await this.engine(), entry.loaded);
+      for (const s of entry.stored) await storage.removeStoredFile(s.id);
+      this.#entries.delete(id);
+      if (this.activeId === id) {
+        const next = [...this.#entries.values()].at(-1) ?? null;
+        this.activeId = next?.id ?? null;
+        this.dataset = next ? await this.#open(next) : null;
+      }
+      await this.#save();
+    });
+  }
+
+  /** Reopens what the browser stored last time (files, reading choices, settings). */
+  restore(): Promise<void> {
+    return this.#serial(async () => {
+      const state = await storage.loadState();
+      this.storageWorks = await storage.storageAvailable();
+      if (!state) return;
+      if (!location.search.replace(/[?&]e2e\b/, '')) {
+        const s = settingsFromQuery(state.settings);
+        this.options = s.options;
+        if (s.locale) this.locale = s.locale;
+      }
+      if (state.timeZone) this.timeZone = state.timeZone;
+      for (const d of state.datasets) {
+        this.#entries.set(d.id, { id: d.id, loaded: null, stored: d.sources });
+        this.#nextDataset = Math.max(this.#nextDataset, Number(d.id.slice(1)) + 1);
+        for (const src of d.sources) this.#nextSource = Math.max(this.#nextSource, Number(src.id.slice(1)) + 1);
+      }
+      const active = state.active ? this.#entries.get(state.active) : undefined;
+      if (active) {
+        this.activeId = active.id;
+        this.dataset = await this.#open(active);
+      }
+      this.#tabs();
+      this.stored = await storage.storedFiles();
+    });
+  }
+
+  /** Removes every stored file, table and setting, and starts afresh. */
+  forgetAll(): Promise<void> {
+    return this.#serial(async () => {
+      const c = await this.engine();
+      await clearEngine(c, [...this.#entries.values()].flatMap((e) => e.loaded ?? []));
+      this.#entries.clear();
+      this.dataset = null;
+      this.activeId = null;
+      this.options = { ...DEFAULT_OPTIONS };
+      this.timeZone = browserZone();
+      await storage.forgetAll();
+      this.#tabs();
+      this.stored = await storage.storedFiles();
+    });
+  }
+
+  /** Settings changed: remember them (never data) for the next visit. */
+  saveSettings(): void {
+    if (this.#entries.size) void this.#save();
   }
 
   async loadSample(): Promise<void> {
@@ -114,6 +240,8 @@ export class Session {
       try {
         this.status = this.t('loading.build');
         this.dataset = await rebuildSource(await this.engine(), current, id, overrides, this.timeZone);
+        this.#sync();
+        await this.#save();
       } catch (e) {
         this.#fail(name, e);
       }
@@ -125,6 +253,9 @@ export class Session {
       const current = this.dataset;
       if (!current) return;
       this.dataset = await removeSource(await this.engine(), current, id);
+      await storage.removeStoredFile(id);
+      this.#sync();
+      await this.#save();
     });
   }
 
@@ -144,6 +275,8 @@ export class Session {
       try {
         this.status = this.t('loading.build');
         this.dataset = await rebuildAll(await this.engine(), current, tz);
+        this.#sync();
+        await this.#save();
       } catch (e) {
         this.#fail(current.sources.map((s) => s.fileName).join(', '), e);
       }
@@ -167,6 +300,75 @@ export class Session {
     });
     this.#queue = next.catch(() => undefined);
     return next;
+  }
+
+  #activeEntry(): Entry | null {
+    return this.activeId ? (this.#entries.get(this.activeId) ?? null) : null;
+  }
+
+  #newEntry(): Entry {
+    const entry: Entry = { id: `d${this.#nextDataset++}`, loaded: [], stored: [] };
+    this.#entries.set(entry.id, entry);
+    this.activeId = entry.id;
+    this.#tabs();
+    return entry;
+  }
+
+  /** The active entry follows the active dataset's sources. */
+  #sync(): void {
+    const entry = this.#activeEntry();
+    if (entry) entry.loaded = this.dataset?.sources ?? [];
+  }
+
+  /** Builds a dataset's tables (from storage the first time) and makes it the one on screen. */
+  async #open(entry: Entry): Promise<Dataset | null> {
+    const c = await this.engine();
+    if (!entry.loaded) {
+      let d: Dataset | null = null;
+      for (const s of entry.stored) {
+        const file = await storage.readStoredFile(s.id, s.fileName);
+        if (!file) {
+          this.#fail(s.fileName, new Error('the stored copy of this file is gone (the browser may have cleared its storage); drop the file again'));
+          continue;
+        }
+        try {
+          d = await loadFile(c, d, file, s.id, this.timeZone, (stage) => (this.status = this.t(stage, { file: s.fileName })), s.overrides);
+        } catch (e) {
+          this.#fail(s.fileName, e);
+        }
+      }
+      entry.loaded = d?.sources ?? [];
+      return d;
+    }
+    return activate(c, entry.loaded, this.dataset);
+  }
+
+  #tabs(): void {
+    this.datasets = [...this.#entries.values()].map((e) => ({
+      id: e.id,
+      files: e.loaded ? e.loaded.map((s) => s.fileName) : e.stored.map((s) => s.fileName),
+    }));
+  }
+
+  async #save(): Promise<void> {
+    this.#sync();
+    for (const e of this.#entries.values()) {
+      if (e.loaded) e.stored = e.loaded.map((s) => ({ id: s.id, fileName: s.fileName, bytes: s.file.size, overrides: choicesOf(s.source) }));
+    }
+    this.#tabs();
+    if (!this.#persist) return;
+    try {
+      await storage.saveState({
+        version: 1,
+        settings: this.urlQuery,
+        timeZone: this.timeZone === browserZone() ? null : this.timeZone,
+        active: this.activeId,
+        datasets: [...this.#entries.values()].map((e) => ({ id: e.id, sources: e.stored })),
+      });
+      this.stored = await storage.storedFiles();
+    } catch {
+      this.storageWorks = false;
+    }
   }
 
   #fail(file: string, e: unknown): void {

@@ -31,6 +31,7 @@ export const crr = defineMessages(
     'crr.churned': 'Churned',
     'crr.reactivated': 'Reactivated',
     'crr.last': 'Last complete period ({period}): CRR {crr}, churn {churn}.',
+    'crr.warmup': 'The first {n} periods show no churn: a customer only counts as gone after W days without a purchase, and the data starts too shortly before them.',
   },
   {
     'crr.title': 'Klantbehoud (CRR)',
@@ -61,5 +62,6 @@ export const crr = defineMessages(
     'crr.churned': 'Vertrokken',
     'crr.reactivated': 'Teruggekeerd',
     'crr.last': 'Laatste volledige periode ({period}): CRR {crr}, churn {churn}.',
+    'crr.warmup': 'De eerste {n} perioden tonen geen churn: een klant telt pas als vertrokken na W dagen zonder aankoop, en de data begint te kort daarvoor.',
   },
 );

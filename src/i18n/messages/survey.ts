@@ -4,7 +4,7 @@ import { defineMessages } from '../define';
 export const survey = defineMessages(
   {
     'survey.title': 'Survey scores',
-    'survey.definition': 'NPS = % promoters (9–10) − % detractors (0–6); CSAT = % of answers 4 or 5 out of 5; CES = mean effort score (1–7). Per period of the cohort grain.',
+    'survey.definition': 'NPS = % promoters (9–10) − % detractors (0–6); CSAT = % of answers 4 or 5 out of 5; CES = mean effort score (1–7). Per period as chosen above.',
     'survey.period': 'Period',
     'survey.nps': 'NPS',
     'survey.csat': 'CSAT',
@@ -22,7 +22,7 @@ export const survey = defineMessages(
   },
   {
     'survey.title': 'Enquêtescores',
-    'survey.definition': 'NPS = % promotors (9–10) − % criticasters (0–6); CSAT = % antwoorden 4 of 5 op 5; CES = gemiddelde inspanningsscore (1–7). Per periode van de cohortperiode.',
+    'survey.definition': 'NPS = % promotors (9–10) − % criticasters (0–6); CSAT = % antwoorden 4 of 5 op 5; CES = gemiddelde inspanningsscore (1–7). Per periode zoals hierboven gekozen.',
     'survey.period': 'Periode',
     'survey.nps': 'NPS',
     'survey.csat': 'CSAT',
