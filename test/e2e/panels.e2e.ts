@@ -18,7 +18,20 @@ import { GAPS_COLUMNS } from '../../src/metrics/gaps';
 import { SPEND_COLUMNS } from '../../src/metrics/spend';
 import { SEGMENTS_CSV_COLUMNS } from '../../src/metrics/segments';
 import { SURVEY_CSV_COLUMNS } from '../../src/metrics/survey';
-import { CUSTOMER_LIST_COLUMNS } from '../../src/metrics/drilldown';
+import { CUSTOMER_LIST_COLUMNS, lnessCustomersSql } from '../../src/metrics/drilldown';
+import { activityWindowSql } from '../../src/metrics/activity-window';
+import { crrSql } from '../../src/metrics/crr';
+import { lifecycleSql } from '../../src/metrics/lifecycle';
+import { lnessSql, powerCurveSql } from '../../src/metrics/lness';
+import { stickinessSql, stickinessYearSql } from '../../src/metrics/stickiness';
+import { gapsByPurchaseSql, gapsSql, gapStatsSql } from '../../src/metrics/gaps';
+import { clvSql, ltvSql, predictedClvSql } from '../../src/metrics/value';
+import { spendByOrderSql, spendByYearSql } from '../../src/metrics/spend';
+import { concentrationSql, lorenzSql } from '../../src/metrics/concentration';
+import { cohortsSql } from '../../src/metrics/cohorts';
+import { segmentKpisSql, segmentValuesSql } from '../../src/metrics/segments';
+import { surveySql } from '../../src/metrics/survey';
+import { DEFAULT_OPTIONS, type DatasetInfo } from '../../src/metrics/types';
 
 const root = resolve(__dirname, '../..');
 
@@ -219,6 +232,7 @@ describe('metric panels on the sample data', () => {
     console.log(`segment filter ${first?.segment_column} = ${first?.segment}, ms until idle per panel:`, JSON.stringify(times));
     const chip = section('segments').getByTestId('segment-chip');
     expect(await chip.innerText()).toContain(first?.segment ?? '?');
+    await section('segments').screenshot({ path: '/tmp/panels-segment-filter.png' });
     for (const id of ids) expect((await csvOf(id)).text, id).not.toBe(before[id]);
     // The comparison keeps every segment while the filter is on.
     expect(parseCsv((await csvOf('segments')).text)).toHaveLength(segmentsBefore.length);
@@ -254,8 +268,45 @@ describe('metric panels on the sample data', () => {
     const rows = parseCsv(text);
     expect(text.split('\r\n')[0]?.split(',').slice(0, 5)).toEqual([...CUSTOMER_LIST_COLUMNS]);
     expect(rows).toHaveLength(expected);
+    await s.screenshot({ path: '/tmp/panels-drill.png' });
     await list.getByRole('button', { name: 'Close list' }).click();
     expect(await s.getByTestId('customer-list').count()).toBe(0);
+  });
+
+  it('measures the query time of every panel in the browser engine', async () => {
+    const info = await page.evaluate(() => (window as unknown as { kohort: { session: { dataset: { info: unknown } } } }).kohort.session.dataset.info);
+    const i = info as DatasetInfo;
+    const o = DEFAULT_OPTIONS;
+    const seg = (v: string) => ({ ...o, segment: { column: 's1', values: [v] } });
+    const panels: Record<string, string[]> = {
+      crr: [activityWindowSql(o, i), crrSql(o, i)],
+      lifecycle: [lifecycleSql(o, i)],
+      lness: [lnessSql(o, i), powerCurveSql(o, i)],
+      stickiness: [stickinessSql(o, i), stickinessYearSql(o, i)],
+      gaps: [gapsSql(o, i), gapStatsSql(o, i), gapsByPurchaseSql(o, i)],
+      clv: [clvSql(o, i), predictedClvSql(o, i), spendByOrderSql(o, i), spendByYearSql(o, i), ltvSql(o, i)],
+      concentration: [concentrationSql(o, i), lorenzSql(o, i)],
+      // values, W, KPI table, then one cohort and one Lness query for one segment (the panel runs these per segment, up to 8)
+      segments: [segmentValuesSql('s1'), activityWindowSql(o, i), segmentKpisSql(o, i, 's1', 30), cohortsSql(seg('webshop'), i), lnessSql(seg('webshop'), i)],
+      survey: [surveySql(o)],
+      'drill-down (Lness d = 1)': [lnessCustomersSql(o, i, 1)],
+    };
+    const times: Record<string, number[]> = {};
+    for (const [name, sqls] of Object.entries(panels)) {
+      times[name] = [];
+      for (const sql of sqls) {
+        const ms = await page.evaluate(async (q) => {
+          const k = (window as unknown as { kohort: { query(sql: string): Promise<unknown> } }).kohort;
+          await k.query(q); // warm
+          const t0 = performance.now();
+          await k.query(q);
+          return Math.round(performance.now() - t0);
+        }, sql);
+        times[name].push(ms);
+      }
+    }
+    console.log('query ms per panel (one run after a warm-up, each query):', JSON.stringify(times));
+    expect(Object.keys(times)).toHaveLength(10);
   });
 
   it('takes a full-page screenshot in English, light', async () => {
