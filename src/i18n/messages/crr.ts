@@ -31,7 +31,9 @@ export const crr = defineMessages(
     'crr.churned': 'Churned',
     'crr.reactivated': 'Reactivated',
     'crr.last': 'Last complete period ({period}): CRR {crr}, churn {churn}.',
-    'crr.warmup': 'The first {n} periods show no churn: a customer only counts as gone after W days without a purchase, and the data starts too shortly before them.',
+    'crr.warmupOne': 'The first period cannot show churn: a customer only counts as gone after W days without a purchase, and the data does not reach that far back.',
+    'crr.warmupAll': 'No period can show churn yet: a customer only counts as gone after W days without a purchase, and the data is shorter than that. Lower W or load a longer export.',
+    'crr.warmup': 'The first {n} periods cannot show churn: a customer only counts as gone after W days without a purchase, and the data does not reach that far back.',
   },
   {
     'crr.title': 'Klantbehoud (CRR)',
@@ -62,6 +64,8 @@ export const crr = defineMessages(
     'crr.churned': 'Vertrokken',
     'crr.reactivated': 'Teruggekeerd',
     'crr.last': 'Laatste volledige periode ({period}): CRR {crr}, churn {churn}.',
-    'crr.warmup': 'De eerste {n} perioden tonen geen churn: een klant telt pas als vertrokken na W dagen zonder aankoop, en de data begint te kort daarvoor.',
+    'crr.warmupOne': 'De eerste periode kan geen churn tonen: een klant telt pas als vertrokken na W dagen zonder aankoop, en zo ver terug gaat de data niet.',
+    'crr.warmupAll': 'Nog geen enkele periode kan churn tonen: een klant telt pas als vertrokken na W dagen zonder aankoop, en de data is korter dan dat. Verlaag W of laad een langere export.',
+    'crr.warmup': 'De eerste {n} perioden kunnen geen churn tonen: een klant telt pas als vertrokken na W dagen zonder aankoop, en zo ver terug gaat de data niet.',
   },
 );
