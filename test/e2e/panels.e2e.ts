@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { serveDir, type StaticServer } from './server';
 import { launch, openTab, type Tab } from './browser';
 import { downloadFrom, parseCsv, waitForPanel } from './app';
@@ -307,6 +308,55 @@ describe('metric panels on the sample data', () => {
     }
     console.log('query ms per panel (one run after a warm-up, each query):', JSON.stringify(times));
     expect(Object.keys(times)).toHaveLength(10);
+  });
+
+  it('lists the customers behind a time-between-purchases bar', async () => {
+    const s = section('gaps');
+    const canvas = s.locator('canvas').first();
+    const box = await canvas.boundingBox();
+    if (!box) throw new Error('no gaps chart');
+    const list = s.getByTestId('customer-list');
+    for (let x = 60; x < box.width - 20 && (await list.count()) === 0; x += 12) {
+      await canvas.click({ position: { x, y: box.height - 70 } });
+      await page.waitForTimeout(80);
+    }
+    await list.waitFor();
+    await expect.poll(() => list.getAttribute('aria-busy')).toBe('false');
+    expect(await list.getByRole('heading').innerText()).toMatch(/^Customers with .* days between two purchases$/);
+    expect(await list.locator('tbody tr').count()).toBeGreaterThan(0);
+    await list.getByRole('button', { name: 'Close list' }).click();
+  });
+
+  it('gives Show SQL scripts that native DuckDB runs on the original files', async () => {
+    const scripts: Record<string, string> = {};
+    for (const p of PANELS) {
+      const s = section(p.id);
+      await s.getByRole('button', { name: 'Show SQL' }).click();
+      scripts[p.id] = await s.locator('pre').innerText();
+      await s.getByRole('button', { name: 'Close', exact: true }).click();
+    }
+    const last: Record<string, Record<string, unknown>[]> = {};
+    const cwd = process.cwd();
+    process.chdir(resolve(root, 'public/sample'));
+    try {
+      for (const [id, script] of Object.entries(scripts)) {
+        const db = await DuckDBInstance.create(':memory:', { threads: '1' });
+        const conn = await db.connect();
+        // As the DuckDB command-line tool would: every statement in order; the last one is the panel's.
+        let rows: Record<string, unknown>[] = [];
+        for (const stmt of script.split(/;\s*\n\n/).filter((x) => x.replace(/--.*$/gm, '').trim())) rows = (await conn.runAndReadAll(stmt)).getRowObjectsJson();
+        conn.closeSync();
+        expect(rows.length, id).toBeGreaterThan(0);
+        last[id] = rows;
+      }
+    } finally {
+      process.chdir(cwd);
+    }
+    // Where the panel's export is its last query, native DuckDB gives the same numbers.
+    const lifecycle = parseCsv((await csvOf('lifecycle')).text).map((r) => [r.period_start, r.new, r.returning, r.resurrecting, r.dormant].join(' '));
+    expect((last.lifecycle ?? []).map((r) => [r.period_start, r.new, r.returning, r.resurrecting, r.dormant].join(' '))).toEqual(lifecycle);
+    const survey = parseCsv((await csvOf('survey')).text).map((r) => [r.period_start, r.responses].join(' '));
+    expect((last.survey ?? []).map((r) => [r.period_start ?? '', r.responses].join(' '))).toEqual(survey);
   });
 
   it('takes a full-page screenshot in English, light', async () => {
