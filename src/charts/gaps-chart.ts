@@ -109,7 +109,7 @@ export function gapsChartOption(input: GapsChartInput, labels: GapsChartLabels, 
     grid: gridBox(32),
     tooltip: tooltipBox(t, ctx.dark, { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: orDash((v) => formatInt(ctx.locale, v)) }),
     xAxis: categoryAxis(t, labels.days, buckets.map(bucketLabel)),
-    yAxis: valueAxis(t, labels.gaps, { min: 0, formatter: intTicks(ctx.locale) }),
+    yAxis: valueAxis(t, labels.gaps, { min: 0, minInterval: 1, formatter: intTicks(ctx.locale) }),
     series: [
       {
         name: labels.gaps,

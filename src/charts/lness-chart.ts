@@ -75,7 +75,7 @@ export function lnessChartOption(histograms: NamedHistogram[], labels: LnessChar
     xAxis: categoryAxis(t, labels.days, days),
     yAxis: compare
       ? valueAxis(t, withUnit(labels.share, '%'), { min: 0, formatter: percentTicks(ctx.locale, maxShare) })
-      : valueAxis(t, labels.customers, { min: 0, formatter: intTicks(ctx.locale) }),
+      : valueAxis(t, labels.customers, { min: 0, minInterval: 1, formatter: intTicks(ctx.locale) }),
     series,
   };
 }

@@ -58,7 +58,7 @@ export function pAliveHistogramOption(perCustomer: Pick<ClvPerCustomer, 'pAlive'
     grid: gridBox(16),
     tooltip: tooltipBox(t, ctx.dark, { trigger: 'axis', axisPointer: { type: 'shadow' }, formatter: tip }),
     xAxis: categoryAxis(t, withUnit(labels.pAlive, '%'), names),
-    yAxis: valueAxis(t, labels.customers, { min: 0, formatter: intTicks(ctx.locale) }),
+    yAxis: valueAxis(t, labels.customers, { min: 0, minInterval: 1, formatter: intTicks(ctx.locale) }),
     series: [{ name: labels.customers, type: 'bar', barCategoryGap: '8%', itemStyle: { color: t.accent }, data }],
   };
 }

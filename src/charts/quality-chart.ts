@@ -35,7 +35,7 @@ export function qualityChartOption(rows: QualityRow[], labels: QualityLabels, ct
         `${p.name}<br/>${p.seriesName}: <b>${formatInt(ctx.locale, p.data.value)}</b> (${formatPercent(ctx.locale, p.data.share)})`,
     }),
     yAxis: categoryAxis(t, labels.file, files, { everyLabel: true, nameAt: 'end', inverse: true }),
-    xAxis: valueAxis(t, labels.rows, { min: 0, formatter: intTicks(ctx.locale) }),
+    xAxis: valueAxis(t, labels.rows, { min: 0, minInterval: 1, formatter: intTicks(ctx.locale) }),
     series: names.map((n, i) => ({
       name: n,
       type: 'bar',

@@ -40,9 +40,16 @@ export async function waitForPanel(page: Page, heading: string, timeout = 60_000
 
 export async function downloadFrom(page: Page, panelHeading: string, button = 'Download CSV'): Promise<{ name: string; text: string }> {
   const section = page.locator('section[aria-labelledby]', { has: page.getByRole('heading', { name: panelHeading, exact: true }) });
-  const [download] = await Promise.all([page.waitForEvent('download'), section.getByRole('button', { name: button }).click()]);
-  const path = await download.path();
-  return { name: download.suggestedFilename(), text: readFileSync(path, 'utf8') };
+  // Chromium now and then drops a download that follows another one closely: try once more.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const [download] = await Promise.all([page.waitForEvent('download', { timeout: 10_000 }), section.getByRole('button', { name: button }).click()]);
+      const path = await download.path();
+      return { name: download.suggestedFilename(), text: readFileSync(path, 'utf8') };
+    } catch (e) {
+      if (attempt >= 1) throw e;
+    }
+  }
 }
 
 export function parseCsv(text: string): Record<string, string>[] {

@@ -91,6 +91,27 @@ describe('dashboard with the sample data', () => {
     expect(sum('koffiebranderij-nps.csv')).toBe(2496);
   });
 
+  it('lists the customers behind a cohort cell', async () => {
+    const section = tab.page.locator('section[data-panel=cohorts]');
+    const canvas = section.locator('canvas').first();
+    // Where ECharts draws the cell (offset 1, first cohort), through the page's own chart instance.
+    const [x, y] = await tab.page.evaluate(() => {
+      const k = (window as unknown as { kohort: { session: { panels: Map<string, { charts: { convertToPixel(f: object, v: number[]): number[] }[] }> } } }).kohort;
+      const chart = k.session.panels.get('cohorts')?.charts[0];
+      return chart ? chart.convertToPixel({ seriesIndex: 0 }, [1, 0]) : [0, 0];
+    });
+    await canvas.scrollIntoViewIfNeeded();
+    const box = await canvas.boundingBox();
+    if (!box) throw new Error('no heatmap');
+    await tab.page.mouse.click(box.x + (x ?? 0), box.y + (y ?? 0));
+    const list = section.getByTestId('customer-list');
+    await list.getByText(/Customers of the Jan 2023 cohort, 1 periods after/).waitFor();
+    const cell = parseCsv((await downloadFrom(tab.page, 'Cohort retention')).text).find((r) => r.cohort === '2023-01-01' && r.offset === '1');
+    // The classic cell counts the cohort's customers active in February 2023: the list has exactly them.
+    await expect.poll(async () => list.locator('tbody tr').count()).toBe(Number(cell?.active));
+    await list.getByRole('button', { name: 'Close' }).click();
+  });
+
   it('downloads a panel as PNG', async () => {
     const section = tab.page.locator('section[data-panel=cohorts]');
     const [download] = await Promise.all([tab.page.waitForEvent('download'), section.getByRole('button', { name: 'Download PNG' }).click()]);
