@@ -34,6 +34,7 @@ export function retentionCurveOption(input: CurveInput, ctx: ChartContext): ECha
       nameGap: 28,
       minInterval: 1,
       axisLabel: { color: p.muted },
+      splitLine: { lineStyle: { color: p.grid } },
     },
     yAxis: {
       type: 'value',
