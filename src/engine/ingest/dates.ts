@@ -50,35 +50,10 @@ export function looksLikeDate(v: string): boolean {
   return plausibleDateFormats([v]).some((f) => !isEpoch(f));
 }
 
-/**
- * Where the three parts of a plain date (no time, no offset) sit in a 10-character
- * value such as 05-03-2024 or 2024-03-05: [start, length] of a, b and c, and the
- * separator positions.
- */
-const PLAIN: Partial<Record<DateFormat, { parts: [number, number][]; seps: number[] }>> = {
-  'yyyy-mm-dd': { parts: [[1, 4], [6, 2], [9, 2]], seps: [5, 8] },
-  'dd-mm-yyyy': { parts: [[1, 2], [4, 2], [7, 4]], seps: [3, 6] },
-  'mm-dd-yyyy': { parts: [[1, 2], [4, 2], [7, 4]], seps: [3, 6] },
-};
-
-/**
- * The struct of groups; '' fields when the value does not have the format's shape.
- * Plain dates with `-` or `/` (nearly every value of a typical export) are cut into
- * parts by position, giving the same struct as the expression: a regular expression
- * per value costs microseconds in the wasm build, slicing does not.
- */
+/** The struct of groups; '' fields when the value does not have the format's shape. */
 export function dateExtractSql(value: string, f: DateFormat): string {
   const fields = isEpoch(f) ? ['a'] : ['a', 'b', 'c', ...TIME_FIELDS];
-  const full = `regexp_extract(${value}, ${lit(PATTERN[f])}, [${fields.map(lit).join(', ')}])`;
-  const plain = PLAIN[f];
-  if (!plain) return full;
-  const [s1, s2] = plain.seps;
-  const sep = `${value}[${s1}]`;
-  // Exactly two separators, the same one twice, at the format's positions; everything else digits.
-  const shape = `(length(${value}) = 10 AND ${sep} IN ('-', '/') AND ${value}[${s2}] = ${sep} AND translate(${value}, '0123456789', '') = ${sep} || ${sep})`;
-  const [a, b, c] = plain.parts.map(([from, len]) => `${value}[${from}:${from + len - 1}]`);
-  const time = TIME_FIELDS.map((t) => `${t} := ''`).join(', ');
-  return `(CASE WHEN ${shape} THEN struct_pack(a := ${a}, b := ${b}, c := ${c}, ${time}) ELSE ${full} END)`;
+  return `regexp_extract(${value}, ${lit(PATTERN[f])}, [${fields.map(lit).join(', ')}])`;
 }
 
 const int = (x: string, field: string): string => `CAST(nullif(${x}.${field}, '') AS INTEGER)`;

@@ -82,23 +82,13 @@ export function detectSql(rawTable: string, plans: DetectPlan[]): string {
     if (p.text) aggs.push(`count(*) FILTER (WHERE regexp_matches(lower(${ident(p.key)}), ${lit(CANCEL_WORDS)})) AS ${ident(p.key + '_cw')}`);
     if (p.idLike) {
       aggs.push(
-        `count(*) FILTER (WHERE ${prefixedDigitsSql(ident(p.key))}) AS ${ident(p.key + '_pc')}`,
-        `count(*) FILTER (WHERE ${digitsOnlySql(ident(p.key))}) AS ${ident(p.key + '_do')}`,
+        `count(*) FILTER (WHERE regexp_full_match(${ident(p.key)}, '[Cc]\\d+')) AS ${ident(p.key + '_pc')}`,
+        `count(*) FILTER (WHERE regexp_full_match(${ident(p.key)}, '\\d+')) AS ${ident(p.key + '_do')}`,
       );
     }
   }
   return `SELECT count(*) AS rows, ${aggs.join(',\n  ')}
 FROM (SELECT ${middle.join(',\n  ')} FROM (SELECT ${inner.join(',\n  ')} FROM ${ident(rawTable)}))`;
-}
-
-/** `\d+` as a full match, without a regular expression. */
-function digitsOnlySql(v: string): string {
-  return `(length(${v}) > 0 AND translate(${v}, '0123456789', '') = '')`;
-}
-
-/** `[Cc]\d+` as a full match, without a regular expression. */
-function prefixedDigitsSql(v: string): string {
-  return `(left(${v}, 1) IN ('C', 'c') AND ${digitsOnlySql(`${v}[2:]`)})`;
 }
 
 export function parseDetect(row: Row, plans: DetectPlan[]): Map<string, ColumnStats> {

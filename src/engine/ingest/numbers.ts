@@ -26,20 +26,7 @@ export function looksLikeNumber(v: string): boolean {
 export function moneyExtractSql(value: string): string {
   const full = `regexp_extract(${value}, ${lit(MONEY.replace(String.raw`\u00a0\u202f`, '\u00a0\u202f'))}, [${MONEY_FIELDS.map(lit).join(', ')}])`;
   const plain = `struct_pack(sg := CASE WHEN starts_with(${value}, '-') THEN '-' ELSE '' END, sg2 := '', b := ltrim(${value}, '-'), cp := '', tr := '')`;
-  return `(CASE WHEN ${plainNumberSql(value)} THEN ${plain} ELSE ${full} END)`;
-}
-
-const isDigit = (ch: string): string => `translate(${ch}, '0123456789', '') = ''`;
-
-/**
- * `-?\d+(?:[.,]\d+)?` without a regular expression: besides digits at most a leading
- * minus and one separator, the first digit right after the sign and a digit last.
- */
-function plainNumberSql(value: string): string {
-  const rest = `translate(${value}, '0123456789', '')`;
-  const unsigned = `ltrim(${value}, '-')`;
-  return `(CASE WHEN ${rest} IN ('', ',', '.') OR (${rest} IN ('-', '-,', '-.') AND starts_with(${value}, '-'))
-    THEN length(${unsigned}) > 0 AND ${isDigit(`left(${unsigned}, 1)`)} AND ${isDigit(`right(${value}, 1)`)} ELSE false END)`;
+  return `(CASE WHEN regexp_full_match(${value}, ${lit(String.raw`-?\d+(?:[.,]\d+)?`)}) THEN ${plain} ELSE ${full} END)`;
 }
 
 const esc = (ch: string): string => (ch === '.' ? String.raw`\.` : ch);
@@ -59,35 +46,17 @@ export function moneyValueSql(x: string, f: Pick<FormatChoices, 'decimalMark' | 
   if (f.thousandsSeparator) digits = `replace(${digits}, ${lit(f.thousandsSeparator)}, '')`;
   if (f.decimalMark !== '.') digits = `replace(${digits}, ${lit(f.decimalMark)}, '.')`;
   const sign = `(CASE WHEN ${x}.sg IN ('-', '(') OR ${x}.sg2 = '-' OR ${x}.tr = '-' THEN -1 ELSE 1 END)`;
-  // Digits with at most the decimal mark between them match every strict pattern and need no clean-up.
-  const plain = `(translate(${x}.b, '0123456789', '') IN ('', ${lit(f.decimalMark)}) AND ${isDigit(`right(${x}.b, 1)`)})`;
-  const valid = `(CASE WHEN ${plain} THEN true ELSE regexp_full_match(${body}, ${lit(strictPattern(f))}) END)`;
-  const text = f.decimalMark === '.' ? `${x}.b` : `replace(${x}.b, ${lit(f.decimalMark)}, '.')`;
-  return `(CASE WHEN ${x}.b <> '' AND (${x}.sg = '(') = (${x}.cp = ')') AND ${valid}
-    THEN ${sign} * CAST((CASE WHEN ${plain} THEN ${text} ELSE ${digits} END) AS DOUBLE) END)`;
+  return `(CASE WHEN ${x}.b <> '' AND (${x}.sg = '(') = (${x}.cp = ')') AND regexp_full_match(${body}, ${lit(strictPattern(f))})
+    THEN ${sign} * CAST(${digits} AS DOUBLE) END)`;
 }
 
 /** Detection: evidence that `x` (a money struct) uses a decimal comma / a decimal point. */
 export function commaDecimalSql(x: string): string {
-  return decimalEvidenceSql(x, ',', String.raw`,\d{1,2}$|,\d{4,}$|\.\d{3},\d|^0,\d`);
+  return `(CASE WHEN contains(${x}.b, ',') THEN regexp_matches(${x}.b, ${lit(String.raw`,\d{1,2}$|,\d{4,}$|\.\d{3},\d|^0,\d`)}) ELSE false END)`;
 }
 
 export function pointDecimalSql(x: string): string {
-  return decimalEvidenceSql(x, '.', String.raw`\.\d{1,2}$|\.\d{4,}$|,\d{3}\.\d|^0\.\d`);
-}
-
-/**
- * For digits with the mark once between them (`12,50`: most values) the expression
- * reduces to the number of decimals (1–2 or 4 and more) or a leading `0<mark>`;
- * other values go through the expression.
- */
-function decimalEvidenceSql(x: string, mark: string, pattern: string): string {
-  const b = `${x}.b`;
-  const decimals = `(length(${b}) - strpos(${b}, ${lit(mark)}))`;
-  const plain = `(translate(${b}, '0123456789', '') = ${lit(mark)} AND ${isDigit(`right(${b}, 1)`)})`;
-  return `(CASE WHEN NOT contains(${b}, ${lit(mark)}) THEN false
-    WHEN ${plain} THEN ${decimals} BETWEEN 1 AND 2 OR ${decimals} >= 4 OR starts_with(${b}, ${lit('0' + mark)})
-    ELSE regexp_matches(${b}, ${lit(pattern)}) END)`;
+  return `(CASE WHEN contains(${x}.b, '.') THEN regexp_matches(${x}.b, ${lit(String.raw`\.\d{1,2}$|\.\d{4,}$|,\d{3}\.\d|^0\.\d`)}) ELSE false END)`;
 }
 
 /** Whole numbers (for survey scales), NULL otherwise. */
