@@ -6,8 +6,7 @@ import {
   LegendComponent,
   MarkLineComponent,
   TooltipComponent,
-  VisualMapComponent,
-  DataZoomComponent,
+  VisualMapContinuousComponent,
 } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 
@@ -20,8 +19,7 @@ echarts.use([
   LegendComponent,
   MarkLineComponent,
   TooltipComponent,
-  VisualMapComponent,
-  DataZoomComponent,
+  VisualMapContinuousComponent,
   CanvasRenderer,
 ]);
 
