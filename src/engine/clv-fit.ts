@@ -10,7 +10,8 @@ let seq = 0;
 const pending = new Map<number, { resolve: (r: ClvFitResult) => void; reject: (e: Error) => void }>();
 
 function start(): Worker {
-  const w = trampolineWorker(workerUrl);
+  // The dev server serves workers as ES modules, which importScripts cannot load; builds are classic scripts.
+  const w = import.meta.env.DEV ? new Worker(workerUrl, { type: 'module' }) : trampolineWorker(workerUrl);
   w.onmessage = (e: MessageEvent<FitResponse>) => {
     const p = pending.get(e.data.id);
     if (!p) return;
