@@ -53,7 +53,7 @@ export interface Concentration {
 
 export function concentrationSql(o: MetricOptions, _info: DatasetInfo): string {
   return `WITH ${scopeCtes(o)},
-${customerCtes()},
+${customerCtes(o)},
 ${rankedCte()}
 SELECT count(*) AS customers, CAST(coalesce(sum(revenue), 0) AS DOUBLE) AS revenue,
   ${topShareAggregates()},
@@ -97,7 +97,7 @@ export interface Lorenz {
 export function lorenzSql(o: MetricOptions, _info: DatasetInfo, points = 100): string {
   if (!Number.isInteger(points) || points < 1) throw new Error(`Lorenz points must be a whole number >= 1, got ${points}`);
   return `WITH ${scopeCtes(o)},
-${customerCtes()},
+${customerCtes(o)},
 ${rankedCte()},
 asc_cum AS (SELECT n + 1 - rk AS i, sum(revenue) OVER (ORDER BY rk DESC) AS cum FROM ranked),
 tot AS (SELECT count(*) AS n, sum(revenue) AS total FROM ranked)

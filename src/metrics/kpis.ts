@@ -51,7 +51,7 @@ export interface KpiInputs {
 
 export function kpisSql(o: MetricOptions, _info: DatasetInfo): string {
   return `WITH ${scopeCtes(o)},
-${customerCtes()},
+${customerCtes(o)},
 ${gapCtes(o)},
 ${gapHistogramCte()},
 ${rankedCte()}

@@ -8,7 +8,7 @@
  * of 30.4375 days (365.25 / 12), at least one month.
  */
 import { n, nOrNull, type Row } from './rows';
-import { scopeCtes } from './scope';
+import { scopeCtes, unscoped } from './scope';
 import type { DatasetInfo, MetricOptions } from './types';
 
 export const DAYS_PER_MONTH = 30.4375;
@@ -18,8 +18,10 @@ export const DAYS_PER_MONTH = 30.4375;
  * customer active in scope (first_day, last_day, active_days, orders, revenue, cost).
  * revenue/cost are net of refunds (a refund day is not activity but its amount counts).
  */
-export function customerCtes(): string {
-  return `co AS (SELECT o.* FROM corder o SEMI JOIN fday d ON o.customer_id = d.customer_id AND o.day = d.day),
+export function customerCtes(o: Pick<MetricOptions, 'segment' | 'dateFrom' | 'dateTo'>): string {
+  // Every order's day is one of its customer's days in cday: unscoped, the join keeps every order.
+  const co = unscoped(o) ? 'SELECT * FROM corder' : 'SELECT o.* FROM corder o SEMI JOIN fday d ON o.customer_id = d.customer_id AND o.day = d.day';
+  return `co AS (${co}),
 cs_orders AS (SELECT customer_id, count(*) AS orders FROM co GROUP BY customer_id),
 cs AS (
   SELECT d.customer_id,
@@ -63,7 +65,7 @@ export interface Repeat {
 
 export function repeatSql(o: MetricOptions, _info: DatasetInfo): string {
   return `WITH ${scopeCtes(o)},
-${customerCtes()}
+${customerCtes(o)}
 SELECT ${repeatAggregates()}
 FROM cso`;
 }

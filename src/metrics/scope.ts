@@ -10,9 +10,24 @@
 import { dateLit, ident, lit } from './sql';
 import type { MetricOptions } from './types';
 
+type Scope = Pick<MetricOptions, 'segment' | 'dateFrom' | 'dateTo'>;
+
+/** A segment filter is set: fcust is a subset of cust. */
+export function segmentFiltered(o: Pick<MetricOptions, 'segment'>): boolean {
+  return o.segment !== null && o.segment.values.length > 0;
+}
+
+/**
+ * Nothing narrows the data: fcust is cust and fday is cday, so a join that only keeps
+ * rows of a customer or a customer-day in scope keeps every row and can be left out.
+ */
+export function unscoped(o: Scope): boolean {
+  return !segmentFiltered(o) && !o.dateFrom && !o.dateTo;
+}
+
 /** CTE definitions (no leading WITH): fcust, fday, bounds(data_start, data_end). */
-export function scopeCtes(o: Pick<MetricOptions, 'segment' | 'dateFrom' | 'dateTo'>): string {
-  const filtered = o.segment !== null && o.segment.values.length > 0;
+export function scopeCtes(o: Scope): string {
+  const filtered = segmentFiltered(o);
   const seg = filtered && o.segment ? `WHERE ${ident(o.segment.column)} IN (${o.segment.values.map(lit).join(', ')})` : '';
   const range = [
     o.dateFrom ? `d.day >= ${dateLit(o.dateFrom)}` : '',

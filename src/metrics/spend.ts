@@ -9,7 +9,7 @@
  */
 import { n, nOrNull, type Row } from './rows';
 import { customerCtes } from './repeat';
-import { scopeCtes } from './scope';
+import { scopeCtes, unscoped } from './scope';
 import { num } from './sql';
 import type { CsvTable, DatasetInfo, MetricOptions } from './types';
 import { revenueMissing, type NotAvailable } from './value';
@@ -43,9 +43,9 @@ export function spendByOrderSql(o: MetricOptions, _info: DatasetInfo): string {
 seq AS (
   SELECT o.customer_id, o.day, o.amount,
     row_number() OVER (PARTITION BY o.customer_id ORDER BY o.ts, o.order_id) AS k
-  FROM corder o SEMI JOIN fcust c ON o.customer_id = c.customer_id
+  FROM corder o${unscoped(o) ? '' : ' SEMI JOIN fcust c ON o.customer_id = c.customer_id'}
 ),
-kept AS (SELECT s.* FROM seq s SEMI JOIN fday d ON s.customer_id = d.customer_id AND s.day = d.day)
+kept AS (SELECT s.* FROM seq s${unscoped(o) ? '' : ' SEMI JOIN fday d ON s.customer_id = d.customer_id AND s.day = d.day'})
 SELECT CAST(least(k, ${num(LAST_ORDER_NUMBER)}) AS INTEGER) AS order_number, count(DISTINCT customer_id) AS customers,
   count(*) AS orders, avg(amount) AS avg_order_value
 FROM kept GROUP BY 1 ORDER BY 1`;
@@ -53,7 +53,7 @@ FROM kept GROUP BY 1 ORDER BY 1`;
 
 export function spendByYearSql(o: MetricOptions, _info: DatasetInfo): string {
   return `WITH ${scopeCtes(o)},
-${customerCtes()},
+${customerCtes(o)},
 base AS (SELECT c.customer_id, f.first_day FROM cs c JOIN fcust f USING (customer_id)),
 yrev AS (
   SELECT d.customer_id, greatest(0, d.day - b.first_day) // 365 + 1 AS k, sum(d.revenue) AS r, bool_or(d.active) AS active

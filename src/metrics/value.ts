@@ -52,7 +52,7 @@ export function clvAggregates(): string {
 
 export function clvSql(o: MetricOptions, _info: DatasetInfo): string {
   return `WITH ${scopeCtes(o)},
-${customerCtes()}
+${customerCtes(o)}
 SELECT count(*) AS customers, ${clvAggregates()} FROM cso`;
 }
 
@@ -96,7 +96,7 @@ export interface Ltv {
 export function ltvSql(o: MetricOptions, _info: DatasetInfo): string {
   const ps = (e: string) => periodStart(o.grain, e, o.weekStart);
   return `WITH ${scopeCtes(o)},
-${customerCtes()},
+${customerCtes(o)},
 coh AS (SELECT c.customer_id, ${ps('f.first_day')} AS cohort FROM cs c JOIN fcust f USING (customer_id)),
 csize AS (SELECT cohort, count(*) AS n FROM coh GROUP BY cohort),
 rev AS (
@@ -166,7 +166,7 @@ export interface PredictedClv {
 export function predictedClvSql(o: MetricOptions, info: DatasetInfo): string {
   const margin = info.hasCost ? 'coalesce(margin_rate, 1)' : '1';
   return `WITH ${scopeCtes(o)},
-${customerCtes()},
+${customerCtes(o)},
 yr AS (
   SELECT d.customer_id,
     bool_or(d.day BETWEEN bo.data_end - 729 AND bo.data_end - 365) AS prev_year,
@@ -251,7 +251,7 @@ FROM (SELECT c.revenue, c.cost, CAST(f.${ident(sg.key)} AS VARCHAR) AS segment_v
 GROUP BY segment_value`,
   );
   return `WITH ${scopeCtes(o)},
-${customerCtes()}
+${customerCtes(o)}
 SELECT * FROM (
 SELECT 0 AS part, CAST(NULL AS VARCHAR) AS segment_key, CAST(NULL AS VARCHAR) AS segment_value, ${agg} FROM cso
 ${perSegment.map((q) => `UNION ALL\n${q}`).join('\n')}
