@@ -50,6 +50,6 @@ export function stickinessChartOption(months: StickinessMonth[], labels: Stickin
     }),
     xAxis: categoryAxis(t, labels.month, months.map((m) => formatPeriod(ctx.locale, m.month, 'month'))),
     yAxis: valueAxis(t, withUnit(labels.ratio, '%'), { min: 0, formatter: percentTicks(ctx.locale, max) }),
-    series: [line(labels.dauMau, (m) => m.dauMau, seriesColor(t, 0)), line(labels.wauMau, (m) => m.wauMau, seriesColor(t, 3))],
+    series: [line(labels.dauMau, (m) => m.dauMau, seriesColor(t, 0)), line(labels.wauMau, (m) => m.wauMau, seriesColor(t, 2))],
   };
 }
