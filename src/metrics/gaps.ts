@@ -9,7 +9,7 @@
  * days lie in scope.
  */
 import { n, nOrNull, type Row } from './rows';
-import { scopeCtes } from './scope';
+import { scopeCtes, segmentFiltered } from './scope';
 import { num } from './sql';
 import type { CsvTable, DatasetInfo, MetricOptions } from './types';
 
@@ -17,12 +17,12 @@ import type { CsvTable, DatasetInfo, MetricOptions } from './types';
 export const LAST_TRANSITION = 10;
 
 /** CTEs to follow scopeCtes: `gaps(customer_id, transition, gap_days)`, transition 1 = 1st→2nd activity day. */
-export function gapCtes(o: Pick<MetricOptions, 'dateFrom' | 'dateTo'>): string {
+export function gapCtes(o: Pick<MetricOptions, 'segment' | 'dateFrom' | 'dateTo'>): string {
   const ranged = o.dateFrom !== null || o.dateTo !== null;
   const inScope = (col: string) => `EXISTS (SELECT 1 FROM fday f WHERE f.customer_id = g.customer_id AND f.day = g.${col})`;
   return `gseq AS (
   SELECT d.customer_id, d.day, lag(d.day) OVER w AS prev, row_number() OVER w - 1 AS transition
-  FROM cday d SEMI JOIN fcust c ON d.customer_id = c.customer_id
+  FROM cday d${segmentFiltered(o) ? ' SEMI JOIN fcust c ON d.customer_id = c.customer_id' : ''}
   WHERE d.active
   WINDOW w AS (PARTITION BY d.customer_id ORDER BY d.day)
 ),

@@ -10,7 +10,7 @@
  *  - two derived segments are added: `spend_tier` (revenue quartiles) and `rfm`
  *    (recency / frequency / monetary groups). See docs/metrics.md (Segments).
  */
-import { scopeCtes } from './scope';
+import { scopeCtes, segmentFiltered } from './scope';
 import { dateLit, ident, lit, num, periodAdd, periodEnd, periodStart } from './sql';
 import { n, nOrNull, s, type Row } from './rows';
 import type { CsvTable, DatasetInfo, MetricOptions, SegmentColumn, TablesPresent } from './types';
@@ -183,7 +183,7 @@ seg AS (SELECT customer_id, first_day, ${segmentValueExpr(ident(column))} AS seg
 act AS (SELECT customer_id, day FROM fday WHERE active),
 pop AS (SELECT DISTINCT customer_id FROM act),
 ord AS (
-  SELECT customer_id, count(*) AS orders FROM corder SEMI JOIN fcust USING (customer_id)
+  SELECT customer_id, count(*) AS orders FROM corder${segmentFiltered(o) ? ' SEMI JOIN fcust USING (customer_id)' : ''}
   ${range ? 'WHERE ' + range : ''} GROUP BY customer_id
 ),
 rev AS (SELECT customer_id, sum(revenue) AS revenue FROM fday GROUP BY customer_id),
