@@ -1,0 +1,152 @@
+/**
+ * What the benchmark does inside the page (through the `?e2e` hook, window.kohort):
+ * records every statement the engine runs with its time, long tasks, and waits until
+ * every panel is drawn. Functions passed to page.evaluate run in the page, so they
+ * only use what they are given.
+ */
+import type { Page } from 'playwright-core';
+
+export interface Logged {
+  kind: 'query' | 'exec';
+  sql: string;
+  /** performance.now() in the page when it was sent. */
+  start: number;
+  ms: number;
+}
+
+interface BenchState {
+  log: Logged[];
+  tasks: { start: number; duration: number }[];
+  busyOn: number;
+  lastChange: number;
+}
+
+interface Kohort {
+  session: { engine: () => Promise<unknown>; options: Record<string, unknown>; removeSource: (id: string) => Promise<void> };
+  query: (sql: string) => Promise<Record<string, unknown>[]>;
+}
+
+type BenchWindow = Window & { __bench: BenchState; kohort: Kohort };
+
+/** Installs the recorders; must run before the file is dropped. */
+export async function instrument(page: Page): Promise<void> {
+  await page.waitForFunction(() => 'kohort' in window);
+  await page.evaluate(() => {
+    const w = window as unknown as BenchWindow;
+    const b: BenchState = { log: [], tasks: [], busyOn: 0, lastChange: 0 };
+    w.__bench = b;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) b.tasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+    new MutationObserver((records) => {
+      for (const r of records) if ((r.target as Element).getAttribute('aria-busy') === 'true') b.busyOn++;
+    }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['aria-busy'] });
+    document.addEventListener('change', () => (b.lastChange = performance.now()), true);
+    const s = w.kohort.session;
+    const start = s.engine.bind(s);
+    let patched: Promise<unknown> | null = null;
+    // The connector is a plain object: wrapping its methods times every statement, panels included.
+    s.engine = () =>
+      (patched ??= start().then((c) => {
+        const conn = c as Record<'query' | 'exec', (q: string) => Promise<unknown>>;
+        for (const kind of ['query', 'exec'] as const) {
+          const orig = conn[kind].bind(conn);
+          conn[kind] = async (sql: string) => {
+            const t = performance.now();
+            try {
+              return await orig(sql);
+            } finally {
+              b.log.push({ kind, sql, start: t, ms: performance.now() - t });
+            }
+          };
+        }
+        return c;
+      }));
+  });
+}
+
+/** performance.now() in the page. */
+export function now(page: Page): Promise<number> {
+  return page.evaluate(() => performance.now());
+}
+
+/**
+ * Resolves with the page time at which every panel was idle with something drawn
+ * (canvas, table or empty note), no loading status, after `sinceBusy` busy flags had
+ * been raised (so a control change is seen to re-run), measured after two frames.
+ */
+export async function waitDrawn(page: Page, sinceBusy: number, timeout: number): Promise<number> {
+  await page.waitForFunction(
+    (since) => {
+      const b = (window as unknown as BenchWindow).__bench;
+      if (b.busyOn <= since) return false;
+      if (document.querySelector('.status')) return false;
+      const panels = [...document.querySelectorAll('section[data-panel]')];
+      if (panels.length === 0) return false;
+      return panels.every((p) => p.getAttribute('aria-busy') !== 'true' && !!p.querySelector('canvas, table, dl, .empty, .none, .panel-error, [role=alert]'));
+    },
+    sinceBusy,
+    { polling: 'raf', timeout },
+  );
+  return page.evaluate(
+    () => new Promise<number>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now())))),
+  );
+}
+
+export function busyCount(page: Page): Promise<number> {
+  return page.evaluate(() => (window as unknown as BenchWindow).__bench.busyOn);
+}
+
+export function lastChange(page: Page): Promise<number> {
+  return page.evaluate(() => (window as unknown as BenchWindow).__bench.lastChange);
+}
+
+export function statements(page: Page): Promise<Logged[]> {
+  return page.evaluate(() => (window as unknown as BenchWindow).__bench.log);
+}
+
+export function longTasks(page: Page): Promise<{ start: number; duration: number }[]> {
+  return page.evaluate(() => (window as unknown as BenchWindow).__bench.tasks);
+}
+
+export function panelErrors(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('section[data-panel] .panel-error')].map(
+      (e) => `${e.closest('section')?.getAttribute('data-panel') ?? '?'}: ${e.textContent ?? ''}`,
+    ),
+  );
+}
+
+/** Runs SQL through the page's engine (recorded too). */
+export function pageQuery(page: Page, sql: string): Promise<Record<string, unknown>[]> {
+  return page.evaluate((q) => (window as unknown as BenchWindow).kohort.query(q), sql);
+}
+
+/** Runs each query once more, one after another, and returns its time alone (panels run them concurrently). */
+export function replay(page: Page, sqls: string[]): Promise<number[]> {
+  return page.evaluate(async (list) => {
+    const w = window as unknown as BenchWindow;
+    const out: number[] = [];
+    const c = (await w.kohort.session.engine()) as { query: (q: string) => Promise<unknown> };
+    for (const q of list) {
+      const t = performance.now();
+      await c.query(q);
+      out.push(performance.now() - t);
+    }
+    return out;
+  }, sqls);
+}
+
+/** Sets options on the session directly (a segment filter), returning the page time of the change. */
+export function setOptions(page: Page, patch: Record<string, unknown>): Promise<number> {
+  return page.evaluate((p) => {
+    const w = window as unknown as BenchWindow;
+    const t = performance.now();
+    Object.assign(w.kohort.session.options, p);
+    return t;
+  }, patch);
+}
+
+export function removeSource(page: Page, id: string): Promise<void> {
+  return page.evaluate((i) => (window as unknown as BenchWindow).kohort.session.removeSource(i), id);
+}

@@ -1,0 +1,224 @@
+/**
+ * `npm run bench [-- 100k 1m 10m] [--runs=3]`: the built app (dist/) in headless
+ * Chromium on generated Dutch order exports, against native DuckDB on the same file.
+ * Prints one table and writes bench/out/latest.json. See docs/performance.md.
+ */
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { cpus, totalmem } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { serveDir } from '../test/e2e/server';
+import { CHROMIUM, launch, openTab } from '../test/e2e/browser';
+import { generate, SIZES } from './generate';
+import { busyCount, instrument, lastChange, longTasks, panelErrors, removeSource, replay, setOptions, statements, waitDrawn, type Logged } from './page';
+import { duckdbMemory, MemorySampler } from './memory';
+import { replayNative, type NativeTimes } from './native';
+import { LOAD_STEPS, queryLabel, splitLoad, stepOf } from './steps';
+import { printReport, type Report, type SizeResult } from './report';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const LOAD_TIMEOUT: Record<string, number> = { '100k': 120_000, '1m': 300_000, '10m': 1_800_000 };
+const CONTROL_TIMEOUT = 300_000;
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length === 0 ? NaN : s.length % 2 ? (s[m] ?? NaN) : ((s[m - 1] ?? 0) + (s[m] ?? 0)) / 2;
+};
+
+function args(): { sizes: string[]; runs: number } {
+  const a = process.argv.slice(2);
+  const sizes = a.filter((x) => x in SIZES);
+  const runs = Number(/^--runs=(\d+)$/.exec(a.find((x) => x.startsWith('--runs=')) ?? '')?.[1] ?? 3);
+  return { sizes: sizes.length ? sizes : Object.keys(SIZES), runs };
+}
+
+/** Gzip size of the app's own JavaScript (the DuckDB wasm and its workers excluded). */
+function appJsGzip(): { files: Record<string, number>; total: number } {
+  const dir = resolve(ROOT, 'dist/assets');
+  const files: Record<string, number> = {};
+  for (const f of readdirSync(dir)) {
+    if (!f.endsWith('.js') || f.startsWith('duckdb-')) continue;
+    files[f] = gzipSync(readFileSync(resolve(dir, f)), { level: 9 }).length;
+  }
+  return { files, total: Object.values(files).reduce((a, b) => a + b, 0) };
+}
+
+interface Control {
+  name: string;
+  act: (page: Page) => Promise<number>;
+}
+
+const CONTROLS: Control[] = [
+  { name: 'grain', act: async (p) => (await p.getByTestId('grain').selectOption('week'), lastChange(p)) },
+  { name: 'segment filter', act: (p) => setOptions(p, { segment: { column: 's1', values: ['web'] } }) },
+  { name: 'Lness window', act: async (p) => (await p.getByTestId('lness-window').selectOption('14'), lastChange(p)) },
+  { name: 'date from', act: async (p) => (await p.getByTestId('date-from').fill('2023-01-01'), lastChange(p)) },
+  { name: 'date to', act: async (p) => (await p.getByTestId('date-to').fill('2023-12-31'), lastChange(p)) },
+];
+
+interface RunResult {
+  loadMs: number;
+  controls: Record<string, number>;
+  jsHeapPeak: number;
+  rendererRssPeak: number;
+  duckdbBytes: number;
+  longestTaskMs: number;
+  longTasks: number;
+  steps: Record<string, number>;
+  metricMs: number[];
+  load: Logged[];
+  metrics: string[];
+  errors: string[];
+  free?: SizeResult['free'];
+  /** Every statement of the load and the first draw: start after the drop, duration, step. */
+  timeline: SizeResult['timeline'];
+}
+
+async function dropAndDraw(page: Page, path: string, timeout: number): Promise<{ t0: number; t1: number }> {
+  const busy = await busyCount(page);
+  await page.setInputFiles('input[type=file]', path);
+  const t0 = await lastChange(page);
+  const t1 = await waitDrawn(page, busy, timeout);
+  return { t0, t1 };
+}
+
+async function oneRun(browser: Browser, url: string, size: string, path: string, withFree: boolean): Promise<RunResult> {
+  const tab = await openTab(browser, url);
+  const page = tab.page;
+  try {
+    await instrument(page);
+    const mem = await MemorySampler.create(browser, page);
+    mem.start();
+    const { t0, t1 } = await dropAndDraw(page, path, LOAD_TIMEOUT[size] ?? 600_000);
+    const peak = await mem.stop();
+    const tasks = (await longTasks(page)).filter((t) => t.start >= t0 - 1 && t.start <= t1);
+    const all = await statements(page);
+    const timeline = all.map((l) => ({ at: Math.round(l.start - t0), ms: Math.round(l.ms), step: stepOf(l.sql), sql: l.sql.slice(0, 80).replace(/\s+/g, ' ') }));
+    const { load, metrics } = splitLoad(all);
+    const steps: Record<string, number> = {};
+    for (const l of load) steps[stepOf(l.sql)] = (steps[stepOf(l.sql)] ?? 0) + l.ms;
+    const metricSql = [...new Set(metrics.map((m) => m.sql))];
+    const errors = await panelErrors(page);
+    const duckdbBytes = await duckdbMemory(page);
+    const metricMs = await replay(page, metricSql);
+
+    const controls: Record<string, number> = {};
+    for (const c of CONTROLS) {
+      const busy = await busyCount(page);
+      const start = await c.act(page);
+      controls[c.name] = (await waitDrawn(page, busy, CONTROL_TIMEOUT)) - start;
+    }
+
+    let free: RunResult['free'];
+    if (withFree) {
+      const before = { duckdb: await duckdbMemory(page), ...(await mem.sample()) };
+      await removeSource(page, 'f1');
+      await page.getByRole('button', { name: 'Try the sample data' }).waitFor({ timeout: 60_000 });
+      const removed = { duckdb: await duckdbMemory(page), ...(await mem.sample()) };
+      await dropAndDraw(page, path, LOAD_TIMEOUT[size] ?? 600_000);
+      const again = { duckdb: await duckdbMemory(page), ...(await mem.sample()) };
+      free = { first: before, removed, second: again };
+    }
+    await mem.detach();
+    return {
+      loadMs: t1 - t0,
+      controls,
+      jsHeapPeak: peak.jsHeap,
+      rendererRssPeak: peak.rendererRss,
+      duckdbBytes,
+      longestTaskMs: Math.max(0, ...tasks.map((t) => t.duration)),
+      longTasks: tasks.length,
+      steps,
+      metricMs,
+      load,
+      metrics: metricSql,
+      errors,
+      free,
+      timeline,
+    };
+  } finally {
+    await tab.context.close();
+  }
+}
+
+function machine(): Report['machine'] {
+  let chromium = 'unknown';
+  try {
+    chromium = execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    /* version stays unknown */
+  }
+  return { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '', memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, chromium };
+}
+
+async function main(): Promise<void> {
+  const { sizes, runs } = args();
+  const server = await serveDir(resolve(ROOT, 'dist'), '/');
+  const browser = await launch();
+  const results: SizeResult[] = [];
+  try {
+    for (const size of sizes) {
+      const rows = SIZES[size] ?? 0;
+      const gen = await generate(resolve(ROOT, `bench/data/orders-${size}.csv`), rows);
+      console.error(`${size}: ${gen.skipped ? 'present' : 'generated'} ${gen.path} (${(gen.bytes / 1e6).toFixed(0)} MB)`);
+      const done: RunResult[] = [];
+      for (let i = 0; i < runs; i++) {
+        const r = await oneRun(browser, server.url + '?e2e', size, gen.path, i === runs - 1);
+        console.error(`  run ${i + 1}: drop→drawn ${(r.loadMs / 1000).toFixed(2)} s, longest task ${r.longestTaskMs.toFixed(0)} ms${r.errors.length ? ', errors: ' + r.errors.join('; ') : ''}`);
+        done.push(r);
+      }
+      const first = done[0];
+      if (!first) continue;
+      const nativeRuns: NativeTimes[] = [];
+      for (let i = 0; i < runs; i++) {
+        nativeRuns.push(await replayNative(first.load.map((l) => l.sql), first.metrics, 'kohort_f1.csv', gen.path));
+      }
+      const nativeSteps: Record<string, number> = {};
+      for (const step of LOAD_STEPS) {
+        nativeSteps[step] = median(nativeRuns.map((n) => first.load.reduce((a, l, i) => a + (stepOf(l.sql) === step ? (n.load[i] ?? 0) : 0), 0)));
+      }
+      results.push({
+        size,
+        rows,
+        bytes: gen.bytes,
+        runs: done.length,
+        loadMs: median(done.map((r) => r.loadMs)),
+        loadRunsMs: done.map((r) => r.loadMs),
+        controls: Object.fromEntries(CONTROLS.map((c) => [c.name, median(done.map((r) => r.controls[c.name] ?? NaN))])),
+        jsHeapPeak: median(done.map((r) => r.jsHeapPeak)),
+        rendererRssPeak: median(done.map((r) => r.rendererRssPeak)),
+        duckdbBytes: median(done.map((r) => r.duckdbBytes)),
+        nativeDuckdbBytes: nativeRuns[0]?.memory ?? 0,
+        longestTaskMs: median(done.map((r) => r.longestTaskMs)),
+        steps: LOAD_STEPS.map((step) => ({
+          step,
+          browserMs: median(done.map((r) => r.steps[step] ?? 0)),
+          nativeMs: nativeSteps[step] ?? 0,
+        })),
+        metrics: first.metrics.map((sql, i) => ({
+          label: queryLabel(sql),
+          browserMs: median(done.map((r) => r.metricMs[i] ?? NaN)),
+          nativeMs: median(nativeRuns.map((n) => n.metrics[i] ?? NaN)),
+        })),
+        errors: [...new Set(done.flatMap((r) => r.errors))],
+        free: done[done.length - 1]?.free,
+        timeline: first.timeline,
+      });
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  const report: Report = { date: new Date().toISOString(), machine: machine(), appJs: appJsGzip(), sizes: results };
+  mkdirSync(resolve(ROOT, 'bench/out'), { recursive: true });
+  writeFileSync(resolve(ROOT, 'bench/out/latest.json'), JSON.stringify(report, null, 2));
+  console.log(printReport(report));
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
