@@ -72,6 +72,7 @@ export async function loadFile(
     progress('loading.detect');
     const build = recorder(c);
     const report = await buildSource(build.c, source, { timeZone });
+    checkLoaded(source, report);
     const loaded: LoadedSource = { id: source.id, fileName: file.name, file, source, report, openSql: open.log, buildSql: build.log };
     progress('loading.build');
     return await combine(c, [...(current?.sources ?? []), loaded], current);
@@ -79,8 +80,46 @@ export async function loadFile(
     // The new file's tables go; what was loaded before stays as it was.
     if (source) await dropSource(c, source).catch(() => undefined);
     if (current) await combine(c, current.sources, current).catch(() => undefined);
-    throw e;
+    throw asIngestError(file.name, e);
   }
+}
+
+/** A file whose every row was set aside is refused: an empty analysis would look like a result. */
+function checkLoaded(source: Source, report: LoadReport): void {
+  if (report.rowsLoaded > 0 || report.rowsRead === 0) return;
+  if (report.rowsWithoutCustomer === report.rowsRead) {
+    const col = source.columns.find((c) => c.role === 'customer');
+    throw new IngestError(
+      source.fileName,
+      `the customer id${col ? ` column "${col.name}"` : ''} is empty in all ${report.rowsRead} rows`,
+      'Export the file again with the customer number, e-mail address or account id filled in on each row.',
+    );
+  }
+  const top = [...report.notRead].sort((a, b) => b.count - a.count)[0];
+  const example = top?.examples[0];
+  throw new IngestError(
+    source.fileName,
+    `none of the ${report.rowsRead} rows could be read${top ? ` (${top.count} × ${top.reason}${example ? `, e.g. row ${example.row}: "${example.text.slice(0, 80)}"` : ''})` : ''}`,
+    'Check the export settings (dates, decimal marks, columns) and export the file again as CSV.',
+  );
+}
+
+/** Whatever went wrong, the page says which file and what to do, never a bare engine message. */
+function asIngestError(fileName: string, e: unknown): unknown {
+  if (e instanceof IngestError) return e;
+  const text = ((e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '').replace(/^[\w ]*Error: /, '');
+  if (/out of memory|allocation fail|memory access out of bounds/i.test(text)) {
+    return new IngestError(
+      fileName,
+      'the browser ran out of memory while reading the file',
+      'Export a shorter period or only the columns needed, or close other tabs and try again.',
+    );
+  }
+  return new IngestError(
+    fileName,
+    `the file could not be read as a table (${text || 'unknown error'})`,
+    'Check that it is a CSV or text export; open it in a spreadsheet program and save it again as CSV (UTF-8).',
+  );
 }
 
 /** Time zone changed: every source's typed table is rebuilt (instants move to the new zone). */
@@ -121,8 +160,13 @@ export async function removeSource(c: Connector, current: Dataset, id: string): 
   const gone = current.sources.find((s) => s.id === id);
   if (gone) await dropSource(c, gone.source);
   const rest = current.sources.filter((s) => s.id !== id);
-  return rest.length ? combine(c, rest, current) : null;
+  if (rest.length) return combine(c, rest, current);
+  // Nothing left: the combined and model tables go too, so clearing frees the engine's memory.
+  for (const t of COMBINED_TABLES) await c.exec(`DROP TABLE IF EXISTS ${t}`);
+  return null;
 }
+
+const COMBINED_TABLES = ['events', 'subscriptions', 'customer_attrs', 'survey', 'cday', 'corder', 'cust'];
 
 /** Makes a set of already built sources the one the metrics read (switching datasets). */
 export async function activate(c: Connector, sources: LoadedSource[], previous: Dataset | null): Promise<Dataset | null> {
@@ -171,10 +215,10 @@ async function combine(c: Connector, sources: LoadedSource[], previous: Dataset 
 
 export function describeError(e: unknown): { message: string; hint: string | null } {
   if (e instanceof IngestError) return { message: e.message, hint: null };
-  const text = e instanceof Error ? e.message : String(e);
+  const text = ((e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '').replace(/^[\w ]*Error: /, '');
   return {
-    message: text.split('\n')[0] ?? text,
-    hint: 'The file could not be read as a table. Check that it is a CSV or text export; if it is, the column settings may help.',
+    message: `The data could not be processed (${text || 'unknown error'}).`,
+    hint: 'Check that the file is a CSV or text export; if it is, the column settings may help.',
   };
 }
 

@@ -28,12 +28,18 @@ export function sniffBytes(head: Uint8Array, fileName: string): ByteSniff {
     throw new IngestError(fileName, 'the file is empty', 'Export it again and check that it contains rows.');
   }
   const magic = MAGIC.find((m) => m.bytes.every((b, i) => head[i] === b));
-  if (magic) throw notText(fileName, magic.kind);
+  if (magic) throw notText(fileName, magic.kind === MAGIC[0]?.kind && isXlsx(head) ? 'an Excel workbook (.xlsx)' : magic.kind);
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf-8', bomLength: 3 };
   if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le', bomLength: 2 };
   if (head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf-16be', bomLength: 2 };
-  if (head.includes(0)) throw notText(fileName, 'binary data, not text');
+  if (head.includes(0)) throw notText(fileName, 'binary data (it contains NUL bytes)');
   return { encoding: isUtf8(head) ? 'utf-8' : 'windows-1252', bomLength: 0 };
+}
+
+/** An .xlsx is a ZIP whose entry names (stored uncompressed in the headers) include the workbook parts. */
+function isXlsx(head: Uint8Array): boolean {
+  const names = new TextDecoder('latin1').decode(head.subarray(0, 64 * 1024));
+  return names.includes('[Content_Types].xml') && names.includes('xl/');
 }
 
 function notText(fileName: string, kind: string): IngestError {

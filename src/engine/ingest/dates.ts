@@ -10,6 +10,10 @@
 import { lit } from '../../metrics/sql';
 import type { DateFormat } from './types';
 
+/** Years a date may have: outside them a value is a typo or a placeholder, not an order date. */
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 2200;
+
 export const DATE_FORMATS: DateFormat[] = ['yyyy-mm-dd', 'dd-mm-yyyy', 'mm-dd-yyyy', 'yyyymmdd', 'epoch-s', 'epoch-ms'];
 
 const TIME =
@@ -87,7 +91,7 @@ function wallClockValid(p: string): string {
   const leap = `((${p}.y % 4 = 0 AND ${p}.y % 100 <> 0) OR ${p}.y % 400 = 0)`;
   // 31 for Jan, Mar, May, Jul, Aug, Oct, Dec; 30 for the other months except February.
   const dim = `(CASE WHEN ${p}.m = 2 THEN 28 + CAST(${leap} AS INTEGER) ELSE 31 - (${p}.m - 1) % 7 % 2 END)`;
-  return `(${p}.y BETWEEN 1900 AND 2200 AND ${p}.m BETWEEN 1 AND 12 AND ${p}.d BETWEEN 1 AND ${dim} AND ${p}.h < 24 AND ${p}.mi < 60 AND ${p}.s < 60)`;
+  return `(${p}.y BETWEEN ${MIN_YEAR} AND ${MAX_YEAR} AND ${p}.m BETWEEN 1 AND 12 AND ${p}.d BETWEEN 1 AND ${dim} AND ${p}.h < 24 AND ${p}.mi < 60 AND ${p}.s < 60)`;
 }
 
 const wallClock = (p: string): string => `make_timestamp(${p}.y, ${p}.m, ${p}.d, ${p}.h, ${p}.mi, ${p}.s)`;

@@ -8,19 +8,21 @@
  *     Re-running it with other roles or formats (withOverrides) reads the raw table only.
  */
 import { ident } from '../../metrics/sql';
-import { toRows } from '../../metrics/rows';
+import { toRows, type Row } from '../../metrics/rows';
 import type { Connector } from '../connector';
 import { decodeHead, sniffBytes } from './bytes';
 import { transcodeToUtf8 } from './decode';
-import { detectSql, parseDetect, planColumn } from './detect';
+import { detectSql, parseDetect, planColumn, type DetectPlan } from './detect';
 import { IngestError } from './errors';
 import { finalSql, instantRangeSql } from './final';
+import { checkColumns, checkSize, checkText, hasLoneCr } from './guard';
 import { decideFormats } from './formats';
 import { columnNames, sniffHeader } from './header';
 import { rawSql, columnKeys } from './raw';
 import { loadReport } from './report';
 import { guessRoles, scaleOf, shapeOf } from './roles';
 import { fieldCount, sniffDelimiter, splitRecords } from './text';
+import { unreadTailInsertSql, unreadTailSql } from './tail';
 import { checkTimeZone, offsetSpans, offsetTableSql } from './timezone';
 import { finalTableName, typedSql, typedTableName } from './typed';
 import type { ColumnInfo, LoadReport, Overrides, Role, Source } from './types';
@@ -42,7 +44,12 @@ export async function openSource(c: Connector, file: File, id: string, overrides
   const sniffed = sniffBytes(head, name);
   const encoding = overrides.format?.encoding ?? sniffed.encoding;
   const bom = encoding === sniffed.encoding ? sniffed.bomLength : 0;
-  const text = decodeHead(head, { encoding, bomLength: bom }, file.size <= HEAD_BYTES);
+  const decoded = decodeHead(head, { encoding, bomLength: bom }, file.size <= HEAD_BYTES);
+  checkText(name, decoded);
+  const lineEnds = hasLoneCr(decoded);
+  const text = lineEnds ? decoded.replace(/\r\n?/g, '\n') : decoded;
+  const copied = encoding !== 'utf-8' || lineEnds;
+  checkSize(name, file.size, copied);
   const delimiter = overrides.format?.delimiter ?? sniffDelimiter(text);
   const records = splitRecords(text, delimiter, HEAD_RECORDS);
   const hasHeader = overrides.format?.hasHeader ?? sniffHeader(records);
@@ -52,18 +59,30 @@ export async function openSource(c: Connector, file: File, id: string, overrides
     throw new IngestError(name, 'the file has a header but no rows', 'Export it again with the rows included.');
   }
   const ncol = hasHeader ? Math.max(records[0]?.length ?? 0, fieldCount(dataRecords)) : fieldCount(dataRecords);
+  checkColumns(name, ncol);
   const keys = columnKeys(ncol);
   const names = columnNames(records[0], ncol, hasHeader);
 
   const fileName = `kohort_${sid}.csv`;
-  await c.registerFile(fileName, encoding === 'utf-8' ? file : await transcodeToUtf8(file, encoding));
+  await c.registerFile(fileName, copied ? await transcodeToUtf8(file, encoding, { lineEnds }) : file);
   const rawTable = `raw_${sid}`;
-  for (const stmt of rawSql({ fileName, rawTable, rejectsTable: `rejects_${sid}`, delimiter, hasHeader, columns: ncol })) {
-    await c.exec(stmt);
-  }
+  const rejectsTable = `rejects_${sid}`;
+  await readable(name, async () => {
+    const leadingBlankLines = /^(\r?\n)*/.exec(text)?.[0].split('\n').length ?? 1;
+    for (const stmt of rawSql({ fileName, rawTable, rejectsTable, delimiter, hasHeader, columns: ncol, leadingBlankLines: leadingBlankLines - 1 })) {
+      await c.exec(stmt);
+    }
+  });
   const plans = keys.map((k, i) => planColumn(k, hasHeader ? (names[i] ?? null) : null, dataRecords.map((r) => r[i] ?? '')));
-  const detected = toRows(await c.query(detectSql(rawTable, plans)))[0] ?? {};
+  const detected = await detectInBatches(c, rawTable, plans);
   const stats = parseDetect(detected, plans);
+  if (delimiter !== 'whitespace') {
+    const multiline = keys.filter((k) => (stats.get(k)?.multiline ?? 0) > 0);
+    const lost = toRows(await c.query(unreadTailSql({ fileName, rawTable, rejectsTable, hasHeader, lastColumn: keys[keys.length - 1] ?? 'c1', multiline })))[0];
+    if (typeof lost?.lost === 'number' && lost.lost > 0 && typeof lost.lines === 'number') {
+      await c.exec(unreadTailInsertSql({ fileName, rejectsTable, hasHeader, from: lost.lines - lost.lost + 1 }));
+    }
+  }
   const rejected = toRows(await c.query(`SELECT count(*) AS n FROM ${ident(`rejects_${sid}`)}`))[0]?.n;
 
   const columns: ColumnInfo[] = keys.map((key, i) => {
@@ -101,6 +120,31 @@ export async function openSource(c: Connector, file: File, id: string, overrides
   source.confident = guess.byName && !source.ambiguousDate && !overrides.roles;
   checkSource(source);
   return source;
+}
+
+/** Columns per detection query: DuckDB's planner grows faster than linearly with the query's width. */
+const DETECT_BATCH = 40;
+
+async function detectInBatches(c: Connector, rawTable: string, plans: DetectPlan[]): Promise<Row> {
+  const out: Row = {};
+  for (let i = 0; i < plans.length; i += DETECT_BATCH) {
+    Object.assign(out, toRows(await c.query(detectSql(rawTable, plans.slice(i, i + DETECT_BATCH))))[0] ?? {});
+  }
+  return out;
+}
+
+/** DuckDB's own error text alone tells a user nothing: the message says which file and what to do. */
+async function readable(fileName: string, run: () => Promise<void>): Promise<void> {
+  try {
+    await run();
+  } catch (e) {
+    const why = (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
+    throw new IngestError(
+      fileName,
+      `the file could not be split into rows and columns (${why.replace(/^[\w ]*Error: /, '')})`,
+      'Open it in a spreadsheet program and save it again as CSV (UTF-8), then drop that file.',
+    );
+  }
 }
 
 function samplesOf(records: string[][], i: number): string[] {

@@ -17,6 +17,8 @@ export interface RawPlan {
   delimiter: Delimiter;
   hasHeader: boolean;
   columns: number;
+  /** Empty lines before the first record: DuckDB's `skip` counts them. */
+  leadingBlankLines?: number;
 }
 
 export function columnKeys(n: number): string[] {
@@ -31,14 +33,18 @@ export function rawSql(p: RawPlan): string[] {
   const rej = `${p.rawTable}_rej`;
   const scan = `${p.rawTable}_scan`;
   const header = p.hasHeader ? 1 : 0;
+  const skip = header + (p.leadingBlankLines ?? 0);
+  // A line holding only spaces is blank, like an empty line (which DuckDB skips itself).
+  const notBlank = keys.length > 1 ? `c2 IS NOT NULL OR trim(coalesce(c1, '')) <> ''` : `trim(coalesce(c1, '')) <> ''`;
   return [
     `CREATE OR REPLACE TABLE ${ident(p.rawTable)} AS SELECT * FROM read_csv(${lit(p.fileName)},
-  delim = ${lit(p.delimiter)}, quote = '"', escape = '"', header = false, skip = ${header}, auto_detect = false,
+  delim = ${lit(p.delimiter)}, quote = '"', escape = '"', header = false, skip = ${skip}, auto_detect = false,
   columns = {${cols}}, null_padding = true, parallel = false, max_line_size = 10000000,
-  store_rejects = true, ignore_errors = true, rejects_table = ${lit(rej)}, rejects_scan = ${lit(scan)})`,
+  store_rejects = true, ignore_errors = true, rejects_table = ${lit(rej)}, rejects_scan = ${lit(scan)})
+WHERE ${notBlank}`,
     // DuckDB numbers a reject by its record in the file, header included.
     `CREATE OR REPLACE TABLE ${ident(p.rejectsTable)} AS
-SELECT line - ${header} AS row_no, min(trim(csv_line, chr(10) || chr(13))) AS text,
+SELECT line - ${skip} AS row_no, min(trim(csv_line, chr(10) || chr(13))) AS text,
   CASE min(error_type) WHEN 'INVALID ENCODING' THEN 'text is not valid UTF-8'
     WHEN 'TOO MANY COLUMNS' THEN 'line has more fields than the header'
     ELSE 'line could not be split into columns' END AS reason
@@ -55,7 +61,7 @@ function whitespaceSql(p: RawPlan, keys: string[]): string[] {
     `CREATE OR REPLACE TEMP TABLE ${ident(lines)} AS
 SELECT parts, line FROM (
   SELECT string_split_regex(trim(line), '\\s+') AS parts, line
-  FROM read_csv(${lit(p.fileName)}, delim = ${lit('\x1f')}, quote = '', escape = '', header = false, skip = ${p.hasHeader ? 1 : 0},
+  FROM read_csv(${lit(p.fileName)}, delim = ${lit('\x1f')}, quote = '', escape = '', header = false, skip = ${(p.hasHeader ? 1 : 0) + (p.leadingBlankLines ?? 0)},
     auto_detect = false, columns = {'line': 'VARCHAR'}, parallel = false, max_line_size = 10000000)
   WHERE trim(line) <> '')`,
     `CREATE OR REPLACE TABLE ${ident(p.rawTable)} AS

@@ -100,6 +100,9 @@ FROM (SELECT ${l2.join(',\n  ')}
     FROM (SELECT ${l1.join(',\n      ')} FROM ${from1})))`;
 }
 
+/** Whole scores a survey scale allows; anything else is a typo or another survey's scale. */
+const SCALE_RANGE: Record<NonNullable<Source['scale']>, [number, number]> = { nps: [0, 10], csat: [1, 5], ces: [1, 7] };
+
 interface Fields {
   select: string[];
   /** CASE branches, first match wins. */
@@ -141,6 +144,8 @@ function fields(s: Source, byRole: (r: Role) => ColumnInfo | undefined): Fields 
     const reason = byRole('reason');
     if (date) why.push(...dateReadable(date, 'date', true));
     if (score) why.push(...readable(score, 'score', false));
+    const [lo, hi] = SCALE_RANGE[s.scale ?? 'nps'];
+    if (score) why.push(`WHEN ${a(score.key)} NOT BETWEEN ${lo} AND ${hi} OR ${a(score.key)} <> round(${a(score.key)}) THEN 'score outside the ${lo}–${hi} scale'`);
     select.push(
       ...dateFields(date, 'd'),
       `${score ? a(score.key) : 'NULL::DOUBLE'} AS score`,
@@ -156,6 +161,9 @@ function fields(s: Source, byRole: (r: Role) => ColumnInfo | undefined): Fields 
     const end = byRole('end_date');
     if (start) why.push(...dateReadable(start, 'start date', true));
     if (end) why.push(...dateReadable(end, 'end date', false));
+    if (start && end) {
+      why.push(`WHEN coalesce(${l(end.key)}, ${u(end.key)}) < coalesce(${l(start.key)}, ${u(start.key)}) THEN 'end date before start date'`);
+    }
     if (amount) why.push(...readable(amount, 'amount', false));
     select.push(...dateFields(start, 's'), ...dateFields(end, 'e'), `${amount ? a(amount.key) : 'NULL::DOUBLE'} AS mrr`, ...segments(s));
     return { select, why };
