@@ -2,8 +2,9 @@
  * Synthetic order exports in the Dutch format, from a fixed seed:
  *   ordernummer;klantnummer;besteldatum;bedrag;kanaal
  *   1000001;104217;05-03-2022;34,95;web
- * About 33 bytes a row. Customers arrive over three years, buy a geometric number of
- * times with exponential gaps, and a pool of active customers is interleaved so the
+ * About 37 bytes a row. Customers arrive over three years, buy a geometric number of
+ * times with exponential gaps (drop-out chance and buying rate vary between customers,
+ * as the BG/NBD model assumes), and a pool of active customers is interleaved so the
  * rows are not grouped by customer (as a real export sorted by order number is not).
  * Written in batches with back-pressure: memory stays flat whatever the row count.
  */
@@ -12,7 +13,7 @@ import { dirname } from 'node:path';
 
 export const SIZES: Record<string, number> = { '100k': 100_000, '1m': 1_000_000, '10m': 10_000_000 };
 const SEED = 20240501;
-const FORMAT_VERSION = 1;
+const FORMAT_VERSION = 2;
 const POOL = 4096;
 const START = Date.UTC(2022, 0, 1) / 86_400_000;
 const DAYS = 3 * 365;
@@ -34,6 +35,8 @@ interface Customer {
   id: number;
   day: number;
   left: number;
+  /** Mean days between orders. */
+  gap: number;
   channel: string;
   basket: number;
 }
@@ -72,14 +75,19 @@ export async function generate(path: string, rows: number): Promise<Generated> {
   const out = createWriteStream(path);
   const rand = rng(SEED ^ rows);
   let nextCustomer = 100_000;
-  const fresh = (): Customer => ({
-    id: nextCustomer++ + Math.floor(rand() * 7),
-    day: START + Math.floor(rand() * DAYS),
-    // Geometric number of orders, mean about 4: many one-time buyers, a long tail.
-    left: 1 + Math.floor(Math.log(1 - rand()) / Math.log(0.75)),
-    channel: CHANNELS[Math.floor(rand() * CHANNELS.length)] ?? 'web',
-    basket: 1500 + Math.floor(rand() * 6000),
-  });
+  // BG/NBD-like customers: a drop-out chance after each order ~ Beta(1, 3) (mean ¼) and a
+  // mean gap between orders ~ 45 days × Gamma(2, ½), both varying between customers.
+  const fresh = (): Customer => {
+    const dropout = Math.min(0.999, Math.max(0.001, 1 - (1 - rand()) ** (1 / 3)));
+    return {
+      id: nextCustomer++ + Math.floor(rand() * 7),
+      day: START + Math.floor(rand() * DAYS),
+      left: 1 + Math.floor(Math.log(1 - rand()) / Math.log(1 - dropout)),
+      gap: (45 * (-Math.log(1 - rand()) - Math.log(1 - rand()))) / 2,
+      channel: CHANNELS[Math.floor(rand() * CHANNELS.length)] ?? 'web',
+      basket: 1500 + Math.floor(rand() * 6000),
+    };
+  };
   const pool: Customer[] = Array.from({ length: POOL }, fresh);
   let bytes = 0;
   let batch = 'ordernummer;klantnummer;besteldatum;bedrag;kanaal\n';
@@ -94,7 +102,7 @@ export async function generate(path: string, rows: number): Promise<Generated> {
     const cents = Math.max(95, Math.round(c.basket * (0.5 + rand())));
     batch += `${1_000_000 + i};${c.id};${dutchDate(c.day)};${dutchAmount(refund ? -cents : cents)};${c.channel}\n`;
     c.left--;
-    c.day += 1 + Math.floor(-Math.log(1 - rand()) * 45);
+    c.day += 1 + Math.floor(-Math.log(1 - rand()) * c.gap);
     if (batch.length > 1 << 16) {
       bytes += Buffer.byteLength(batch);
       if (!out.write(batch)) await new Promise<void>((r) => out.once('drain', () => r()));

@@ -3,7 +3,7 @@
  * Chromium on generated Dutch order exports, against native DuckDB on the same file.
  * Prints one table and writes bench/out/latest.json. See docs/performance.md.
  */
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { cpus, totalmem } from 'node:os';
 import { execFileSync } from 'node:child_process';
@@ -28,16 +28,17 @@ const median = (xs: number[]): number => {
   return s.length === 0 ? NaN : s.length % 2 ? (s[m] ?? NaN) : ((s[m - 1] ?? 0) + (s[m] ?? 0)) / 2;
 };
 
-function args(): { sizes: string[]; runs: number } {
+function args(): { sizes: string[]; runs: number; app: string } {
   const a = process.argv.slice(2);
+  const app = /^--app=(.+)$/.exec(a.find((x) => x.startsWith('--app=')) ?? '')?.[1] ?? resolve(ROOT, 'dist');
   const sizes = a.filter((x) => x in SIZES);
   const runs = Number(/^--runs=(\d+)$/.exec(a.find((x) => x.startsWith('--runs=')) ?? '')?.[1] ?? 3);
-  return { sizes: sizes.length ? sizes : Object.keys(SIZES), runs };
+  return { sizes: sizes.length ? sizes : Object.keys(SIZES), runs, app };
 }
 
 /** Gzip size of the app's own JavaScript (the DuckDB wasm and its workers excluded). */
 function appJsGzip(): { files: Record<string, number>; total: number } {
-  const dir = resolve(ROOT, 'dist/assets');
+  const dir = resolve(ROOT, 'bench/out/app/assets');
   const files: Record<string, number> = {};
   for (const f of readdirSync(dir)) {
     if (!f.endsWith('.js') || f.startsWith('duckdb-')) continue;
@@ -155,8 +156,12 @@ function machine(): Report['machine'] {
 }
 
 async function main(): Promise<void> {
-  const { sizes, runs } = args();
-  const server = await serveDir(resolve(ROOT, 'dist'), '/');
+  const { sizes, runs, app: built } = args();
+  // A copy of the build: a test run elsewhere rebuilding dist/ must not change the app under measurement.
+  const app = resolve(ROOT, 'bench/out/app');
+  rmSync(app, { recursive: true, force: true });
+  cpSync(built, app, { recursive: true });
+  const server = await serveDir(app, '/');
   const browser = await launch();
   const results: SizeResult[] = [];
   try {
