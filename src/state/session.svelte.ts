@@ -2,6 +2,7 @@
  * The page's state: the engine, the loaded dataset, the options, progress and errors.
  * Components read it and call its methods; they never talk to the engine themselves.
  */
+import type { Table } from 'apache-arrow';
 import type { Connector } from '../engine/connector';
 import {
   type Dataset,
@@ -288,16 +289,49 @@ export class Session {
     return this.dataset ? sqlScript(this.dataset, query) : query;
   }
 
-  /** Runs a metric query on the engine; metric panels call this from their Resource. */
+  /**
+   * Runs a metric query on the engine; metric panels call this from their Resource. Results are
+   * kept per query text until the data changes, so panels that ask the same question (the KPI
+   * strip and the CRR panel, say) share one run, and going back to an earlier setting is instant.
+   */
   async query<T>(run: (c: Connector) => Promise<T>): Promise<T> {
-    return run(await this.engine());
+    const c = await this.engine();
+    return run({ ...c, query: (sql: string) => this.#cached(c, sql) });
+  }
+
+  #cache = new Map<string, Promise<Table>>();
+  static readonly CACHED_QUERIES = 200;
+
+  #cached(c: Connector, sql: string): Promise<Table> {
+    const hit = this.#cache.get(sql);
+    if (hit) {
+      this.#cache.delete(sql);
+      this.#cache.set(sql, hit);
+      return hit;
+    }
+    const p = c.query(sql);
+    this.#cache.set(sql, p);
+    p.catch(() => this.#cache.delete(sql));
+    while (this.#cache.size > Session.CACHED_QUERIES) {
+      const oldest = this.#cache.keys().next().value;
+      if (oldest === undefined) break;
+      this.#cache.delete(oldest);
+    }
+    return p;
   }
 
   #serial(task: () => Promise<void>): Promise<void> {
     this.#pending++;
-    const next = this.#queue.then(task).finally(() => {
-      if (--this.#pending === 0) this.status = null;
-    });
+    // Every serial task may change the tables: cached results are dropped before and after it.
+    const next = this.#queue
+      .then(() => {
+        this.#cache.clear();
+        return task();
+      })
+      .finally(() => {
+        this.#cache.clear();
+        if (--this.#pending === 0) this.status = null;
+      });
     this.#queue = next.catch(() => undefined);
     return next;
   }
