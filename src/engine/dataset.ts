@@ -6,7 +6,7 @@
  */
 import type { Connector } from './connector';
 import { IngestError } from './ingest/errors';
-import { buildSource, dropSource, openSource, withOverrides } from './ingest/load';
+import { buildSource, dropOpened, dropSource, openSource, withOverrides } from './ingest/load';
 import { combineSql } from './ingest/combine';
 import type { LoadReport, Overrides, Source } from './ingest/types';
 import { modelSql } from '../metrics/model';
@@ -78,7 +78,7 @@ export async function loadFile(
     return await combine(c, [...(current?.sources ?? []), loaded], current);
   } catch (e) {
     // The new file's tables go; what was loaded before stays as it was.
-    if (source) await dropSource(c, source).catch(() => undefined);
+    await (source ? dropSource(c, source) : dropOpened(c, id)).catch(() => undefined);
     if (current) await combine(c, current.sources, current).catch(() => undefined);
     throw asIngestError(file.name, e);
   }

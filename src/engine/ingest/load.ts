@@ -226,6 +226,15 @@ export async function buildSource(c: Connector, source: Source, options: BuildOp
   return report;
 }
 
+/** Forgets what a failed openSource of a new `id` left: its raw and rejects tables and the registered file. */
+export async function dropOpened(c: Connector, id: string): Promise<void> {
+  const sid = safeId(id);
+  for (const t of [`raw_${sid}`, `rejects_${sid}`, `raw_${sid}_rej`, `raw_${sid}_scan`, `raw_${sid}_lines`]) {
+    await c.exec(`DROP TABLE IF EXISTS ${ident(t)}`);
+  }
+  await c.dropFile(`kohort_${sid}.csv`);
+}
+
 /** Forgets a source: its tables and the registered file. */
 export async function dropSource(c: Connector, source: Source): Promise<void> {
   for (const t of [source.rawTable, `rejects_${source.id}`, finalTableName(source), typedTableName(source)]) {
