@@ -214,7 +214,8 @@ async function combine(c: Connector, sources: LoadedSource[], previous: Dataset 
 }
 
 export function describeError(e: unknown): { message: string; hint: string | null } {
-  if (e instanceof IngestError) return { message: e.message, hint: null };
+  // The alert's title names the file; the message says what is wrong, the hint what to do.
+  if (e instanceof IngestError) return { message: `${e.problem.charAt(0).toUpperCase()}${e.problem.slice(1)}.`, hint: e.hint };
   const text = ((e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '').replace(/^[\w ]*Error: /, '');
   return {
     message: `The data could not be processed (${text || 'unknown error'}).`,

@@ -7,6 +7,8 @@ import type { Source } from './types';
  */
 export class IngestError extends Error {
   readonly fileName: string;
+  /** What is wrong, without the file name (e.g. "the file is empty"). */
+  readonly problem: string;
   readonly hint: string;
   readonly source: Source | null;
 
@@ -14,6 +16,7 @@ export class IngestError extends Error {
     super(`${fileName}: ${problem}. ${hint}`);
     this.name = 'IngestError';
     this.fileName = fileName;
+    this.problem = problem;
     this.hint = hint;
     this.source = source;
   }
