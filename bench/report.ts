@@ -105,7 +105,7 @@ export function printReport(r: Report): string {
   const js = `App JavaScript without DuckDB wasm/worker: ${(r.appJs.total / 1024).toFixed(0)} kB gzip (${Object.entries(r.appJs.files)
     .map(([f, b]) => `${f} ${(b / 1024).toFixed(0)} kB`)
     .join(', ')})`;
-  const errors = sizes.flatMap((x) => x.errors.map((e) => `${x.size}: panel error ${e}`));
+  const errors = sizes.flatMap((x) => x.errors.map((e) => `${x.size}: ${e}`));
   return [
     `Kohort benchmark ${r.date}: ${m.cpus} × ${m.cpuModel}, ${m.memoryGb} GB, Node ${m.node}, ${m.chromium}; median of ${sizes[0]?.runs ?? 0} runs`,
     '',

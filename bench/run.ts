@@ -30,6 +30,8 @@ const median = (xs: number[]): number => {
 
 function args(): { sizes: string[]; runs: number; app: string } {
   const a = process.argv.slice(2);
+  const limit = /^--timeout=(\d+)$/.exec(a.find((x) => x.startsWith('--timeout=')) ?? '')?.[1];
+  if (limit) for (const k of Object.keys(LOAD_TIMEOUT)) LOAD_TIMEOUT[k] = Number(limit) * 1000;
   const app = /^--app=(.+)$/.exec(a.find((x) => x.startsWith('--app=')) ?? '')?.[1] ?? resolve(ROOT, 'dist');
   const sizes = a.filter((x) => x in SIZES);
   const runs = Number(/^--runs=(\d+)$/.exec(a.find((x) => x.startsWith('--runs=')) ?? '')?.[1] ?? 3);
@@ -82,16 +84,23 @@ async function dropAndDraw(page: Page, path: string, timeout: number): Promise<{
   const busy = await busyCount(page);
   await page.setInputFiles('input[type=file]', path);
   const t0 = await lastChange(page);
-  const t1 = await waitDrawn(page, busy, timeout);
+  // A file the app cannot load shows an alert and no panels: stop waiting then.
+  let done = false;
+  const failed = page
+    .waitForSelector('[role=alert][data-file]', { timeout })
+    .then(async (h) => (done ? 0 : Promise.reject(new Error(`load failed: ${(await h?.innerText())?.replace(/\s+/g, ' ')}`))));
+  failed.catch(() => undefined);
+  const t1 = await Promise.race([waitDrawn(page, busy, timeout), failed]).finally(() => (done = true));
   return { t0, t1 };
 }
 
 async function oneRun(browser: Browser, url: string, size: string, path: string, withFree: boolean): Promise<RunResult> {
   const tab = await openTab(browser, url);
   const page = tab.page;
+  let mem: MemorySampler | null = null;
   try {
     await instrument(page);
-    const mem = await MemorySampler.create(browser, page);
+    mem = await MemorySampler.create(browser, page);
     mem.start();
     const { t0, t1 } = await dropAndDraw(page, path, LOAD_TIMEOUT[size] ?? 600_000);
     const peak = await mem.stop();
@@ -102,7 +111,7 @@ async function oneRun(browser: Browser, url: string, size: string, path: string,
     const steps: Record<string, number> = {};
     for (const l of load) steps[stepOf(l.sql)] = (steps[stepOf(l.sql)] ?? 0) + l.ms;
     const metricSql = [...new Set(metrics.map((m) => m.sql))];
-    const errors = await panelErrors(page);
+    const errors = (await panelErrors(page)).map((e) => `panel error ${e}`);
     const duckdbBytes = await duckdbMemory(page);
     const metricMs = await replay(page, metricSql);
 
@@ -123,7 +132,6 @@ async function oneRun(browser: Browser, url: string, size: string, path: string,
       const again = { duckdb: await duckdbMemory(page), ...(await mem.sample()) };
       free = { first: before, removed, second: again };
     }
-    await mem.detach();
     return {
       loadMs: t1 - t0,
       controls,
@@ -141,8 +149,18 @@ async function oneRun(browser: Browser, url: string, size: string, path: string,
       timeline,
     };
   } finally {
+    await mem?.stop().catch(() => undefined);
+    await mem?.detach();
     await tab.context.close();
   }
+}
+
+/** A size whose runs all failed (a crash, an error or a timeout): no numbers, only why. */
+function failedSize(size: string, rows: number, bytes: number, failures: string[]): SizeResult {
+  return {
+    size, rows, bytes, runs: 0, loadMs: NaN, loadRunsMs: [], controls: {}, jsHeapPeak: NaN, rendererRssPeak: NaN,
+    duckdbBytes: NaN, nativeDuckdbBytes: NaN, longestTaskMs: NaN, steps: [], metrics: [], errors: failures, timeline: [],
+  };
 }
 
 function machine(): Report['machine'] {
@@ -170,13 +188,23 @@ async function main(): Promise<void> {
       const gen = await generate(resolve(ROOT, `bench/data/orders-${size}.csv`), rows);
       console.error(`${size}: ${gen.skipped ? 'present' : 'generated'} ${gen.path} (${(gen.bytes / 1e6).toFixed(0)} MB)`);
       const done: RunResult[] = [];
+      const failures: string[] = [];
       for (let i = 0; i < runs; i++) {
-        const r = await oneRun(browser, server.url + '?e2e', size, gen.path, i === runs - 1);
-        console.error(`  run ${i + 1}: drop→drawn ${(r.loadMs / 1000).toFixed(2)} s, longest task ${r.longestTaskMs.toFixed(0)} ms${r.errors.length ? ', errors: ' + r.errors.join('; ') : ''}`);
-        done.push(r);
+        try {
+          const r = await oneRun(browser, server.url + '?e2e', size, gen.path, i === runs - 1);
+          console.error(`  run ${i + 1}: drop→drawn ${(r.loadMs / 1000).toFixed(2)} s, longest task ${r.longestTaskMs.toFixed(0)} ms${r.errors.length ? ', errors: ' + r.errors.join('; ') : ''}`);
+          done.push(r);
+        } catch (e) {
+          const why = e instanceof Error ? e.message.split('\n')[0] ?? e.message : String(e);
+          console.error(`  run ${i + 1} failed: ${why}`);
+          failures.push(why);
+        }
       }
       const first = done[0];
-      if (!first) continue;
+      if (!first) {
+        results.push(failedSize(size, rows, gen.bytes, failures));
+        continue;
+      }
       const nativeRuns: NativeTimes[] = [];
       for (let i = 0; i < runs; i++) {
         nativeRuns.push(await replayNative(first.load.map((l) => l.sql), first.metrics, 'kohort_f1.csv', gen.path));
