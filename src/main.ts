@@ -9,6 +9,10 @@ import './app.css';
 
 const session = new Session(createWasmConnector, settingsFromQuery(location.search), true);
 void session.restore();
+// Start DuckDB while the user picks a file: instantiating the wasm takes a second or two.
+const warm = () => void session.engine();
+if ('requestIdleCallback' in window) requestIdleCallback(warm, { timeout: 2000 });
+else setTimeout(warm, 500);
 const updates = new Updates();
 updates.start();
 mount(App, {

@@ -109,7 +109,11 @@ export class Session {
   t = (key: MessageKey, vars?: Record<string, string | number>): string => translate(this.locale, key, vars);
 
   engine(): Promise<Connector> {
-    this.#engine ??= this.#startEngine();
+    // A failed start is not kept: the next file tries again.
+    this.#engine ??= this.#startEngine().catch((e: unknown) => {
+      this.#engine = null;
+      throw e;
+    });
     return this.#engine;
   }
 
