@@ -19,8 +19,14 @@ export const DAYS_PER_MONTH = 30.4375;
  * revenue/cost are net of refunds (a refund day is not activity but its amount counts).
  */
 export function customerCtes(o: Pick<MetricOptions, 'segment' | 'dateFrom' | 'dateTo'>): string {
-  // Every order's day is one of its customer's days in cday: unscoped, the join keeps every order.
-  const co = unscoped(o) ? 'SELECT * FROM corder' : 'SELECT o.* FROM corder o SEMI JOIN fday d ON o.customer_id = d.customer_id AND o.day = d.day';
+  if (unscoped(o)) {
+    // Unscoped, every order and customer-day is in scope: `cust` (built once per load) already
+    // holds exactly these per-customer figures, so nothing is recomputed from cday and corder.
+    return `co AS (SELECT * FROM corder),
+cs AS (SELECT customer_id, first_day, last_day, active_days, revenue, cost FROM cust),
+cso AS (SELECT customer_id, first_day, last_day, active_days, revenue, cost, orders FROM cust)`;
+  }
+  const co = 'SELECT o.* FROM corder o SEMI JOIN fday d ON o.customer_id = d.customer_id AND o.day = d.day';
   return `co AS (${co}),
 cs_orders AS (SELECT customer_id, count(*) AS orders FROM co GROUP BY customer_id),
 cs AS (
