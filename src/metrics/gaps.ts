@@ -21,10 +21,8 @@ export function gapCtes(o: Pick<MetricOptions, 'segment' | 'dateFrom' | 'dateTo'
   const ranged = o.dateFrom !== null || o.dateTo !== null;
   const inScope = (col: string) => `EXISTS (SELECT 1 FROM fday f WHERE f.customer_id = g.customer_id AND f.day = g.${col})`;
   return `gseq AS (
-  SELECT d.customer_id, d.day, lag(d.day) OVER w AS prev, row_number() OVER w - 1 AS transition
-  FROM cday d${segmentFiltered(o) ? ' SEMI JOIN fcust c ON d.customer_id = c.customer_id' : ''}
-  WHERE d.active
-  WINDOW w AS (PARTITION BY d.customer_id ORDER BY d.day)
+  SELECT d.customer_id, d.day, d.prev, d.transition
+  FROM cgap d${segmentFiltered(o) ? ' SEMI JOIN fcust c ON d.customer_id = c.customer_id' : ''}
 ),
 gaps AS (
   SELECT customer_id, CAST(transition AS INTEGER) AS transition, CAST(day - prev AS INTEGER) AS gap_days

@@ -14,7 +14,8 @@
  *   s1 … sN VARCHAR     segment columns (see DatasetInfo.segments)
  *
  * Reading the raw rows once here keeps every option change cheap: metrics scan
- * cday (one row per customer-day) and cust (one row per customer) instead.
+ * cday (one row per customer-day), corder (one row per order), cgap (each activity day
+ * with the customer's previous one) and cust (one row per customer) instead.
  */
 import { ident } from './sql';
 import type { DatasetInfo } from './types';
@@ -37,6 +38,12 @@ SELECT customer_id, order_id, min(ts) AS ts, min(day) AS day, sum(amount) AS amo
 FROM events
 WHERE NOT is_refund
 GROUP BY customer_id, order_id`,
+    // Consecutive activity days per customer, sorted once here instead of in every gap query.
+    `CREATE OR REPLACE TABLE cgap AS
+SELECT customer_id, day, lag(day) OVER w AS prev, CAST(row_number() OVER w - 1 AS INTEGER) AS transition
+FROM cday
+WHERE active
+WINDOW w AS (PARTITION BY customer_id ORDER BY day)`,
     `CREATE OR REPLACE TABLE cust AS
 SELECT customer_id,
   min(day) FILTER (WHERE NOT is_refund) AS first_day,
