@@ -10,9 +10,12 @@
  * customers the page is showing.
  */
 import { lit, num } from './sql';
-import { scopeCtes } from './scope';
+import { scopeCtes, unscoped } from './scope';
 import type { DatasetInfo, MetricOptions } from './types';
 import { n, nOrNull, s, type Row } from './rows';
+
+/** The filters W depends on; absent ones mean "not filtered". */
+type Scope = Partial<Pick<MetricOptions, 'segment' | 'dateFrom' | 'dateTo'>>;
 
 export const MIN_WINDOW_DAYS = 7;
 export const NO_REPEAT_WINDOW_DAYS = 365;
@@ -33,12 +36,16 @@ export interface ActivityWindow {
 }
 
 /** Gap statistics (CTEs after scopeCtes): `gap_counts(gap, n)` and one row `gap_p90(gaps, p90)`. */
-function gapCtes(): string {
+function gapCtes(o: Scope): string {
   // Counting gaps per value and taking the first cumulative count >= 90 % is the nearest rank
   // without sorting every gap; the integer comparison avoids a floating-point rank.
+  // Unscoped, the consecutive days are already in cgap (built once per load).
+  const days = unscoped({ segment: o.segment ?? null, dateFrom: o.dateFrom ?? null, dateTo: o.dateTo ?? null })
+    ? 'SELECT CAST(day - prev AS INTEGER) AS gap FROM cgap'
+    : `SELECT CAST(day - lag(day) OVER (PARTITION BY customer_id ORDER BY day) AS INTEGER) AS gap
+  FROM fday WHERE active`;
   return `gap_days AS (
-  SELECT CAST(day - lag(day) OVER (PARTITION BY customer_id ORDER BY day) AS INTEGER) AS gap
-  FROM fday WHERE active
+  ${days}
 ),
 gap_counts AS MATERIALIZED (SELECT gap, count(*) AS n FROM gap_days WHERE gap IS NOT NULL GROUP BY gap),
 gap_cum AS (SELECT gap, sum(n) OVER (ORDER BY gap) AS cum, sum(n) OVER () AS total FROM gap_counts),
@@ -71,20 +78,20 @@ function windowCte(user: number | null): string {
  * `window_w(w, reason)`. A user-chosen W, or a W already computed by activityWindowSql for
  * the same options (`known`), skips the gap scan.
  */
-export function windowCtes(o: Pick<MetricOptions, 'activityWindow'>, known?: ActivityWindow): string {
+export function windowCtes(o: Pick<MetricOptions, 'activityWindow'> & Scope, known?: ActivityWindow): string {
   const user = userWindow(o);
   if (user !== null) return windowCte(user);
   if (known) {
     if (!Number.isInteger(known.days) || known.days < 1) throw new Error(`activity window must be a whole number of days >= 1: ${known.days}`);
     return `window_w AS MATERIALIZED (SELECT CAST(${num(known.days)} AS INTEGER) AS w, ${lit(known.reason)} AS reason)`;
   }
-  return `${gapCtes()},\n${windowCte(null)}`;
+  return `${gapCtes(o)},\n${windowCte(null)}`;
 }
 
 /** W and the numbers that explain it (also computed for a user-chosen W, to compare). */
 export function activityWindowSql(o: MetricOptions, _info: DatasetInfo): string {
   return `WITH ${scopeCtes(o)},
-${gapCtes()},
+${gapCtes(o)},
 ${windowCte(userWindow(o))}
 SELECT w.w AS window_days, w.reason, p.gaps, p.p90,
   CAST((SELECT sum(n) FROM gap_counts WHERE gap <= w.w) AS DOUBLE) / nullif(p.gaps, 0) AS share_within

@@ -117,8 +117,7 @@ describe('activity window SQL', () => {
     expect(activityWindowSql(o, infoFor([])).replace(scopeCtes(o), '<scope>')).toMatchInlineSnapshot(`
       "WITH <scope>,
       gap_days AS (
-        SELECT CAST(day - lag(day) OVER (PARTITION BY customer_id ORDER BY day) AS INTEGER) AS gap
-        FROM fday WHERE active
+        SELECT CAST(day - prev AS INTEGER) AS gap FROM cgap
       ),
       gap_counts AS MATERIALIZED (SELECT gap, count(*) AS n FROM gap_days WHERE gap IS NOT NULL GROUP BY gap),
       gap_cum AS (SELECT gap, sum(n) OVER (ORDER BY gap) AS cum, sum(n) OVER () AS total FROM gap_counts),
