@@ -9,7 +9,7 @@ import { IngestError } from './ingest/errors';
 import { buildSource, dropOpened, dropSource, openSource, withOverrides } from './ingest/load';
 import { combineSql } from './ingest/combine';
 import type { LoadReport, Overrides, Source } from './ingest/types';
-import { modelSql } from '../metrics/model';
+import { MODEL_TABLES, modelSql } from '../metrics/model';
 import { segmentModelSql } from '../metrics/segments';
 import type { DatasetInfo, SegmentColumn, TablesPresent } from '../metrics/types';
 import type { MessageKey } from '../i18n';
@@ -166,7 +166,7 @@ export async function removeSource(c: Connector, current: Dataset, id: string): 
   return null;
 }
 
-const COMBINED_TABLES = ['events', 'subscriptions', 'customer_attrs', 'survey', 'cday', 'corder', 'cust'];
+const COMBINED_TABLES = ['events', 'subscriptions', 'customer_attrs', 'survey', ...MODEL_TABLES];
 
 /** Makes a set of already built sources the one the metrics read (switching datasets). */
 export async function activate(c: Connector, sources: LoadedSource[], previous: Dataset | null): Promise<Dataset | null> {

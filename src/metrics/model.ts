@@ -20,6 +20,9 @@
 import { ident } from './sql';
 import type { DatasetInfo } from './types';
 
+/** The tables modelSql creates. */
+export const MODEL_TABLES = ['cday', 'corder', 'cgap', 'cust'] as const;
+
 export function modelSql(info: DatasetInfo): string[] {
   const firstSeg = info.segments
     .map((s) => `arg_min_null(${ident(s.key)}, (ts, row_no)) FILTER (WHERE NOT is_refund) AS ${ident(s.key)}`)
