@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { toRows } from '../../src/metrics/rows';
 import { cohortsSql, parseCohorts } from '../../src/metrics/cohorts';
-import { parseSegmentCurves, segmentCurvesSql } from '../../src/metrics/segment-curves';
+import { parseSegmentCurves, parseSegmentLness, segmentCurvesSql, segmentLnessSql } from '../../src/metrics/segment-comparison';
+import { lnessSql, parseLness } from '../../src/metrics/lness';
 import { DEFAULT_OPTIONS, type Grain, type MetricOptions } from '../../src/metrics/types';
 import { a, connectWith, infoFor, readCdnow, type ActivityRow } from '../helpers/metrics-a-data';
 import type { Connector } from '../../src/engine/connector';
@@ -65,6 +66,22 @@ describe('segment curves in one query', () => {
         expect(p.retention).toBeCloseTo(q?.retention ?? NaN, 12);
         expect(p.unbounded).toBeCloseTo(q?.unbounded ?? NaN, 12);
       });
+    }
+  });
+
+  it('gives each segment its Lness histogram at its own data end, equal to one query per value on CDNOW', async () => {
+    const rowsCdnow = readCdnow().map((r) => ({ ...r, s1: r.amount === null ? 'none' : r.amount < 15 ? 'small' : r.amount < 40 ? 'medium' : 'large' }));
+    const info = infoFor(rowsCdnow);
+    const c = await connectWith(rowsCdnow, info);
+    const values = ['small', 'medium', 'large'];
+    for (const k of [{ lnessWindow: 28 }, { lnessWindow: 7, lnessAnchor: '1997-03-31' }, { lnessWindow: 30, dateTo: '1997-12-31' }]) {
+      const o = { ...DEFAULT_OPTIONS, ...k };
+      const fast = parseSegmentLness(await rows(c, segmentLnessSql(o, 's1', values)), o);
+      for (const v of values) {
+        const slow = parseLness(await rows(c, lnessSql({ ...o, segment: { column: 's1', values: [v] } }, info)), o)[0];
+        expect(fast.get(v)).toEqual(slow);
+        expect(slow?.customers).toBeGreaterThan(0);
+      }
     }
   });
 });
