@@ -17,7 +17,6 @@ import type { ColumnInfo, DateFormat, Role, Shape, Source } from './types';
 export const NO_CUSTOMER = 'no customer id';
 
 const NUMBER_ROLES: Role[] = ['amount', 'quantity', 'unit_price', 'cost', 'margin', 'score'];
-const DATE_ROLES: Role[] = ['date', 'start_date', 'end_date'];
 
 export function typedTableName(s: Source): string {
   return `typed_${s.id}`;
