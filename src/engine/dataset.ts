@@ -162,11 +162,12 @@ export async function removeSource(c: Connector, current: Dataset, id: string): 
   const rest = current.sources.filter((s) => s.id !== id);
   if (rest.length) return combine(c, rest, current);
   // Nothing left: the combined and model tables go too, so clearing frees the engine's memory.
+  await c.exec('DROP VIEW IF EXISTS events');
   for (const t of COMBINED_TABLES) await c.exec(`DROP TABLE IF EXISTS ${t}`);
   return null;
 }
 
-const COMBINED_TABLES = ['events', 'subscriptions', 'customer_attrs', 'survey', ...MODEL_TABLES];
+const COMBINED_TABLES = ['subscriptions', 'customer_attrs', 'survey', ...MODEL_TABLES];
 
 /** Makes a set of already built sources the one the metrics read (switching datasets). */
 export async function activate(c: Connector, sources: LoadedSource[], previous: Dataset | null): Promise<Dataset | null> {
@@ -182,6 +183,7 @@ export async function dropSources(c: Connector, sources: LoadedSource[]): Promis
 export async function clearEngine(c: Connector, sources: LoadedSource[]): Promise<void> {
   await dropSources(c, sources);
   const { toRows } = await import('../metrics/rows');
+  await c.exec('DROP VIEW IF EXISTS events');
   const tables = toRows(await c.query("SELECT table_name AS t FROM duckdb_tables() WHERE schema_name = 'main' AND NOT temporary"));
   for (const r of tables) if (typeof r.t === 'string') await c.exec(`DROP TABLE IF EXISTS "${r.t.replaceAll('"', '""')}"`);
 }

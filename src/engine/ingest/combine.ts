@@ -81,8 +81,9 @@ export function combineSql(all: Source[]): Combined {
     (s) => `SELECT row_no, customer_id, ts, day, ${several ? `${lit(s.id + ':')} || order_id` : 'order_id'} AS order_id, amount, cost, is_refund${segSelect(s, keys)}
 FROM ${ident(s.table ?? '')}`,
   );
+  // A view: the per-source tables already hold the rows, and the model reads them once.
   statements.push(
-    `CREATE OR REPLACE TABLE events AS
+    `CREATE OR REPLACE VIEW events AS
 ${unionOrEmpty(events, `SELECT NULL::BIGINT AS row_no, NULL::VARCHAR AS customer_id, NULL::TIMESTAMP AS ts, NULL::DATE AS day, NULL::VARCHAR AS order_id, NULL::DOUBLE AS amount, NULL::DOUBLE AS cost, NULL::BOOLEAN AS is_refund${emptySegs(keys)} WHERE false`)}`,
   );
   if (subs.length) {
