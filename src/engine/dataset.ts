@@ -108,7 +108,8 @@ function checkLoaded(source: Source, report: LoadReport): void {
 function asIngestError(fileName: string, e: unknown): unknown {
   if (e instanceof IngestError) return e;
   const text = ((e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '').replace(/^[\w ]*Error: /, '');
-  if (/out of memory|allocation fail|memory access out of bounds/i.test(text)) {
+  // DuckDB says "could not allocate block …" or "failed to allocate data …" when its wasm heap is full.
+  if (/out of memory|allocation fail|memory access out of bounds|(could not|failed to) allocate/i.test(text)) {
     return new IngestError(
       fileName,
       'the browser ran out of memory while reading the file',
