@@ -205,6 +205,9 @@ async function main(): Promise<void> {
         results.push(failedSize(size, rows, gen.bytes, failures));
         continue;
       }
+      // Every statement of the first run, for replaying by hand (bench/out is not committed).
+      mkdirSync(resolve(ROOT, 'bench/out'), { recursive: true });
+      writeFileSync(resolve(ROOT, `bench/out/statements-${size}.json`), JSON.stringify({ load: first.load.map((l) => l.sql), metrics: first.metrics }, null, 1));
       const nativeRuns: NativeTimes[] = [];
       for (let i = 0; i < runs; i++) {
         nativeRuns.push(await replayNative(first.load.map((l) => l.sql), first.metrics, 'kohort_f1.csv', gen.path));

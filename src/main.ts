@@ -22,5 +22,5 @@ mount(App, {
 });
 // Test hook: e2e tests run SQL through the page's own engine to prove what the worker may reach.
 if (new URLSearchParams(location.search).has('e2e')) {
-  (window as unknown as { kohort: unknown }).kohort = { session, query: async (sql: string) => (await session.engine()).query(sql).then((t) => t.toArray().map((r) => r.toJSON())) };
+  (window as unknown as { kohort: unknown }).kohort = { session, query: async (sql: string) => (await session.engine()).query(sql) };
 }

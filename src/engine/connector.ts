@@ -1,4 +1,4 @@
-import type { Table } from 'apache-arrow';
+import type { Row } from '../metrics/rows';
 
 /**
  * The one boundary between Kohort and DuckDB. The browser implementation runs
@@ -6,8 +6,8 @@ import type { Table } from 'apache-arrow';
  * (node.ts) so that they exercise the same DuckDB version as the page.
  */
 export interface Connector {
-  /** Runs a query and returns its result as an Arrow table. */
-  query(sql: string): Promise<Table>;
+  /** Runs a query and returns its result as plain rows (see toRows for the value types). */
+  query(sql: string): Promise<Row[]>;
   /** Runs one or more statements whose result is not needed. */
   exec(sql: string): Promise<void>;
   /** Makes a file readable by name in SQL (`read_csv('name')`), without copying it into JS memory when it is a File. */

@@ -183,9 +183,8 @@ export async function dropSources(c: Connector, sources: LoadedSource[]): Promis
 /** Drops every table Kohort made (sources, combined and model tables): nothing of the data stays in DuckDB. */
 export async function clearEngine(c: Connector, sources: LoadedSource[]): Promise<void> {
   await dropSources(c, sources);
-  const { toRows } = await import('../metrics/rows');
   await c.exec('DROP VIEW IF EXISTS events');
-  const tables = toRows(await c.query("SELECT table_name AS t FROM duckdb_tables() WHERE schema_name = 'main' AND NOT temporary"));
+  const tables = (await c.query("SELECT table_name AS t FROM duckdb_tables() WHERE schema_name = 'main' AND NOT temporary"));
   for (const r of tables) if (typeof r.t === 'string') await c.exec(`DROP TABLE IF EXISTS "${r.t.replaceAll('"', '""')}"`);
 }
 

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
-import type { Table } from 'apache-arrow';
+import { toRows, type Row } from '../metrics/rows';
 import type { Connector } from './connector';
 import { STARTUP_SQL } from './connector';
 
@@ -22,8 +22,8 @@ export async function createNodeConnector(): Promise<Connector> {
   const conn = db.connect();
   for (const s of STARTUP_SQL) conn.query(s);
   return {
-    async query(sql: string): Promise<Table> {
-      return conn.query(sql);
+    async query(sql: string): Promise<Row[]> {
+      return toRows(conn.query(sql));
     },
     async exec(sql: string): Promise<void> {
       conn.query(sql);

@@ -1,5 +1,5 @@
 import * as duckdb from '@duckdb/duckdb-wasm';
-import type { Table } from 'apache-arrow';
+import { toRows, type Row } from '../metrics/rows';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
@@ -22,8 +22,8 @@ export async function createWasmConnector(): Promise<Connector> {
   for (const s of STARTUP_SQL) await conn.query(s);
 
   return {
-    async query(sql: string): Promise<Table> {
-      return conn.query(sql);
+    async query(sql: string): Promise<Row[]> {
+      return toRows(await conn.query(sql));
     },
     async exec(sql: string): Promise<void> {
       await conn.query(sql);

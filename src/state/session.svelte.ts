@@ -2,7 +2,7 @@
  * The page's state: the engine, the loaded dataset, the options, progress and errors.
  * Components read it and call its methods; they never talk to the engine themselves.
  */
-import type { Table } from 'apache-arrow';
+import type { Row } from '../metrics/rows';
 import type { Connector } from '../engine/connector';
 import {
   type Dataset,
@@ -303,10 +303,10 @@ export class Session {
     return run({ ...c, query: (sql: string) => this.#cached(c, sql) });
   }
 
-  #cache = new Map<string, Promise<Table>>();
+  #cache = new Map<string, Promise<Row[]>>();
   static readonly CACHED_QUERIES = 200;
 
-  #cached(c: Connector, sql: string): Promise<Table> {
+  #cached(c: Connector, sql: string): Promise<Row[]> {
     const hit = this.#cache.get(sql);
     if (hit) {
       this.#cache.delete(sql);

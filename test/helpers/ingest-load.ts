@@ -4,7 +4,7 @@ import { basename, resolve } from 'node:path';
 import type { Connector } from '../../src/engine/connector';
 import { buildSource, openSource } from '../../src/engine/ingest/load';
 import type { LoadReport, Overrides, Source } from '../../src/engine/ingest/types';
-import { toRows, type Row } from '../../src/metrics/rows';
+import type { Row } from '../../src/metrics/rows';
 
 export const FIXTURES = resolve(__dirname, '../fixtures/ingest');
 export const DATASETS = resolve(__dirname, '../../../shared/datasets');
@@ -30,7 +30,7 @@ export async function load(
 }
 
 export async function rowsOf(c: Connector, sql: string): Promise<Row[]> {
-  return toRows(await c.query(sql));
+  return (await c.query(sql));
 }
 
 /** Column key → role, for compact assertions. */

@@ -1,10 +1,10 @@
 /** Running metric SQL in tests: rows out, and median timings for the performance notes. */
 import type { Connector } from '../../src/engine/connector';
-import { toRows, type Row } from '../../src/metrics/rows';
+import type { Row } from '../../src/metrics/rows';
 import { DEFAULT_OPTIONS, type MetricOptions } from '../../src/metrics/types';
 
 export async function rowsOf(c: Connector, sql: string): Promise<Row[]> {
-  return toRows(await c.query(sql));
+  return (await c.query(sql));
 }
 
 export function opts(over: Partial<MetricOptions> = {}): MetricOptions {

@@ -2,7 +2,7 @@
 import type { Connector } from '../../src/engine/connector';
 import { createNodeConnector } from '../../src/engine/node';
 import { modelSql } from '../../src/metrics/model';
-import { toRows, type Row } from '../../src/metrics/rows';
+import type { Row } from '../../src/metrics/rows';
 import { DEFAULT_OPTIONS, type DatasetInfo, type MetricOptions } from '../../src/metrics/types';
 
 export interface Ev {
@@ -49,7 +49,7 @@ SELECT CAST(row_no AS BIGINT) AS row_no, customer_id, ts, CAST(ts AS DATE) AS da
   CAST(amount AS DOUBLE) AS amount, CAST(cost AS DOUBLE) AS cost, is_refund, CAST(s1 AS VARCHAR) AS s1
 FROM (VALUES ${values}) AS v(row_no, customer_id, ts, order_id, amount, cost, is_refund, s1)`);
   for (const s of modelSql(full)) await c.exec(s);
-  return { c, info: full, rows: async (sql: string) => toRows(await c.query(sql)) };
+  return { c, info: full, rows: async (sql: string) => (await c.query(sql)) };
 }
 
 export function opts(over: Partial<MetricOptions> = {}): MetricOptions {

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Connector } from '../../src/engine/connector';
 import { lit } from '../../src/metrics/sql';
-import { toRows, type Row } from '../../src/metrics/rows';
+import type { Row } from '../../src/metrics/rows';
 
 export const DATASETS = resolve(__dirname, '../../../shared/datasets');
 
@@ -37,7 +37,7 @@ FROM (VALUES ${values}) t(row_no, customer_id, d, order_id, amount, is_refund${s
 }
 
 export async function rows(c: Connector, sql: string): Promise<Row[]> {
-  return toRows(await c.query(sql));
+  return (await c.query(sql));
 }
 
 export async function runAll(c: Connector, statements: string[]): Promise<void> {

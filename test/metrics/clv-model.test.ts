@@ -20,7 +20,6 @@ import {
 } from '../../src/metrics/clv-model';
 import { type ClvSummary, type ClvUnit, clvSummarySql, parseClvSummary } from '../../src/metrics/clv-summary';
 import { minimize } from '../../src/metrics/optimize';
-import { toRows } from '../../src/metrics/rows';
 import { loadEvents, readCdnowSample, readGrocery } from '../helpers/clv-data';
 import { betaMean, gammaMean, lnGammaStirling, simpson } from '../helpers/clv-quadrature';
 
@@ -39,12 +38,12 @@ beforeAll(async () => {
   const c = await createNodeConnector();
   const info = await loadEvents(c, readCdnowSample());
   const load = async (unit: ClvUnit, end: string | null) =>
-    parseClvSummary(toRows(await c.query(clvSummarySql({ calibrationEnd: end, unit, segment: null }, info))), unit);
+    parseClvSummary((await c.query(clvSummarySql({ calibrationEnd: end, unit, segment: null }, info))), unit);
   weeks = await load('week', '1997-09-30');
   days = await load('day', '1997-09-30');
   const ginfo = await loadEvents(c, readGrocery());
   grocery = parseClvSummary(
-    toRows(await c.query(clvSummarySql({ calibrationEnd: null, unit: 'week', segment: null }, ginfo))),
+    (await c.query(clvSummarySql({ calibrationEnd: null, unit: 'week', segment: null }, ginfo))),
     'week',
   );
   await c.close();

@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connector } from '../../src/engine/connector';
 import { createNodeConnector } from '../../src/engine/node';
 import { type ClvSummary, type ClvSummaryOptions, type ClvUnit, clvSummarySql, parseClvSummary } from '../../src/metrics/clv-summary';
-import { toRows } from '../../src/metrics/rows';
 import {
   type Purchase,
   loadEvents,
@@ -23,7 +22,7 @@ afterAll(async () => {
 
 async function summary(o: Partial<ClvSummaryOptions>, info: Parameters<typeof clvSummarySql>[1]): Promise<ClvSummary> {
   const opts: ClvSummaryOptions = { calibrationEnd: null, unit: 'week', segment: null, ...o };
-  return parseClvSummary(toRows(await c.query(clvSummarySql(opts, info))), opts.unit);
+  return parseClvSummary((await c.query(clvSummarySql(opts, info))), opts.unit);
 }
 
 function byId(s: ClvSummary): Map<string, { x: number; tx: number; T: number; m: number }> {

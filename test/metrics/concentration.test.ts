@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { concentrationSql, lorenzSql, parseConcentration, parseLorenz, type Concentration, type Lorenz } from '../../src/metrics/concentration';
-import { toRows } from '../../src/metrics/rows';
 import { loadDataset, type DatasetName, type LoadedDataset } from '../helpers/metrics-b-data';
 import { fixture, opts, type Fixture } from '../helpers/metrics-b-fixture';
 import { activeDays } from '../helpers/metrics-b-independent';
@@ -68,9 +67,9 @@ describe.each<[DatasetName]>([['cdnow'], ['grocery']])('concentration on %s agai
 
   it('top shares, Gini and Lorenz', async () => {
     const t0 = performance.now();
-    const r = parseConcentration(toRows(await d.c.query(concentrationSql(opts(), d.info))), d.info);
+    const r = parseConcentration((await d.c.query(concentrationSql(opts(), d.info))), d.info);
     const t1 = performance.now();
-    const l = parseLorenz(toRows(await d.c.query(lorenzSql(opts(), d.info))), d.info);
+    const l = parseLorenz((await d.c.query(lorenzSql(opts(), d.info))), d.info);
     if (name === 'cdnow') console.log(`concentrationSql ${(t1 - t0).toFixed(0)} ms, lorenzSql ${(performance.now() - t1).toFixed(0)} ms on cdnow`);
     if (name === 'grocery') {
       expect(r).toMatchObject({ available: false, reason: 'no revenue column' });

@@ -8,7 +8,6 @@ import {
   parseCustomerList,
   type ListedCustomer,
 } from '../../src/metrics/drilldown';
-import { toRows } from '../../src/metrics/rows';
 import { segmentModelSql } from '../../src/metrics/segments';
 import type { DatasetInfo } from '../../src/metrics/types';
 import { fixture, opts, type Fixture } from '../helpers/metrics-b-fixture';
@@ -159,7 +158,7 @@ describe.each<DatasetName>(['cdnow', 'grocery'])('drill-down lists on %s, checke
   }, 120_000);
   afterAll(() => ds.c.close());
 
-  const run = async (sql: string) => parseCustomerList(toRows(await ds.c.query(sql)), ds.info);
+  const run = async (sql: string) => parseCustomerList((await ds.c.query(sql)), ds.info);
   const sorted = (xs: Iterable<string>) => [...xs].sort();
 
   it('Lness lists hold the customers with exactly d days in the window', async () => {

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gapsByPurchaseSql, gapsCsv, gapsSql, gapStatsSql, parseGaps, parseGapsByPurchase, parseGapStats } from '../../src/metrics/gaps';
-import { toRows } from '../../src/metrics/rows';
 import { loadDataset, type DatasetName, type LoadedDataset } from '../helpers/metrics-b-data';
 import { fixture, opts, type Fixture } from '../helpers/metrics-b-fixture';
 import { activeDays, mean, nearestRank } from '../helpers/metrics-b-independent';
@@ -104,11 +103,11 @@ describe.each<[DatasetName]>([['cdnow'], ['grocery']])('gaps on %s against an in
     all.sort((a, b) => a - b);
 
     const t0 = performance.now();
-    const bins = parseGaps(toRows(await d.c.query(gapsSql(opts(), d.info))));
+    const bins = parseGaps((await d.c.query(gapsSql(opts(), d.info))));
     const t1 = performance.now();
-    const st = parseGapStats(toRows(await d.c.query(gapStatsSql(opts(), d.info))));
+    const st = parseGapStats((await d.c.query(gapStatsSql(opts(), d.info))));
     const t2 = performance.now();
-    const tr = parseGapsByPurchase(toRows(await d.c.query(gapsByPurchaseSql(opts(), d.info))));
+    const tr = parseGapsByPurchase((await d.c.query(gapsByPurchaseSql(opts(), d.info))));
     const t3 = performance.now();
     if (name === 'cdnow')
       console.log(`gapsSql ${(t1 - t0).toFixed(0)} ms, gapStatsSql ${(t2 - t1).toFixed(0)} ms, gapsByPurchaseSql ${(t3 - t2).toFixed(0)} ms on cdnow`);

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lnessCsv, lnessSql, parseLness, powerCurveSql, type LnessHistogram } from '../../src/metrics/lness';
-import { toRows } from '../../src/metrics/rows';
 import { fixture, opts, type Fixture } from '../helpers/metrics-b-fixture';
 import { loadDataset, type DatasetName, type LoadedDataset } from '../helpers/metrics-b-data';
 import { activeDays, dataRange, isoOf, monthEnds } from '../helpers/metrics-b-independent';
@@ -110,7 +109,7 @@ describe.each<[DatasetName]>([['cdnow'], ['grocery']])('lness on %s against an i
   it.each([1, 7, 14, 28, 30])('L%i at data end', async (w) => {
     const o = opts({ lnessWindow: w });
     const t0 = performance.now();
-    const rows = toRows(await d.c.query(lnessSql(o, d.info)));
+    const rows = (await d.c.query(lnessSql(o, d.info)));
     if (name === 'cdnow' && w === 28) console.log(`lnessSql on cdnow: ${(performance.now() - t0).toFixed(0)} ms`);
     const [h] = parseLness(rows, o);
     const { end } = dataRange(d.rows);
@@ -124,7 +123,7 @@ describe.each<[DatasetName]>([['cdnow'], ['grocery']])('lness on %s against an i
   it('power-user curve at each month end', async () => {
     const o = opts();
     const t0 = performance.now();
-    const hs = parseLness(toRows(await d.c.query(powerCurveSql(o, d.info))), o);
+    const hs = parseLness((await d.c.query(powerCurveSql(o, d.info))), o);
     if (name === 'cdnow') console.log(`powerCurveSql on cdnow: ${(performance.now() - t0).toFixed(0)} ms`);
     const { start, end } = dataRange(d.rows);
     const ends = monthEnds(start, end);

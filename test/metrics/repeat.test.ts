@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseRepeat, repeatSql } from '../../src/metrics/repeat';
-import { toRows } from '../../src/metrics/rows';
 import { loadDataset, type DatasetName, type LoadedDataset } from '../helpers/metrics-b-data';
 import { fixture, opts, type Fixture } from '../helpers/metrics-b-fixture';
 import { activeDays, isRefund, mean } from '../helpers/metrics-b-independent';
@@ -78,7 +77,7 @@ describe.each<[DatasetName]>([['cdnow'], ['grocery']])('repeat on %s against an 
   afterAll(() => d.c.close());
 
   it('SQL events match the TypeScript parse row by row', async () => {
-    const ev = toRows(await d.c.query('SELECT row_no, customer_id, CAST(day AS VARCHAR) AS day, amount FROM events ORDER BY row_no'));
+    const ev = (await d.c.query('SELECT row_no, customer_id, CAST(day AS VARCHAR) AS day, amount FROM events ORDER BY row_no'));
     expect(ev.length).toBe(d.rows.length);
     for (const [i, r] of d.rows.entries()) {
       const e = ev[i]!;
@@ -89,7 +88,7 @@ describe.each<[DatasetName]>([['cdnow'], ['grocery']])('repeat on %s against an 
 
   it('matches', async () => {
     const t0 = performance.now();
-    const r = parseRepeat(toRows(await d.c.query(repeatSql(opts(), d.info))));
+    const r = parseRepeat((await d.c.query(repeatSql(opts(), d.info))));
     if (name === 'cdnow') console.log(`repeatSql on cdnow: ${(performance.now() - t0).toFixed(0)} ms`);
     const orders = new Map<string, number>();
     for (const row of d.rows) if (!isRefund(row)) orders.set(row.customer, (orders.get(row.customer) ?? 0) + 1);

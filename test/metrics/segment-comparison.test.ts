@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { toRows } from '../../src/metrics/rows';
 import { cohortsSql, parseCohorts } from '../../src/metrics/cohorts';
 import { parseSegmentCurves, parseSegmentLness, segmentCurvesSql, segmentLnessSql } from '../../src/metrics/segment-comparison';
 import { lnessSql, parseLness } from '../../src/metrics/lness';
@@ -8,7 +7,7 @@ import { a, connectWith, infoFor, readCdnow, type ActivityRow } from '../helpers
 import type { Connector } from '../../src/engine/connector';
 
 async function rows(c: Connector, sql: string) {
-  return toRows(await c.query(sql));
+  return (await c.query(sql));
 }
 
 /** The same curves the slow way: one cohort query per value, averaged by cohorts.ts. */

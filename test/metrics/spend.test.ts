@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toRows } from '../../src/metrics/rows';
 import {
   parseSpendByOrder,
   parseSpendByYear,
@@ -90,9 +89,9 @@ describe.each<[DatasetName]>([['cdnow'], ['grocery']])('spend on %s against an i
 
   it('by purchase number and by year', async () => {
     const t0 = performance.now();
-    const s = parseSpendByOrder(toRows(await d.c.query(spendByOrderSql(opts(), d.info))), d.info);
+    const s = parseSpendByOrder((await d.c.query(spendByOrderSql(opts(), d.info))), d.info);
     const t1 = performance.now();
-    const y = parseSpendByYear(toRows(await d.c.query(spendByYearSql(opts(), d.info))), d.info);
+    const y = parseSpendByYear((await d.c.query(spendByYearSql(opts(), d.info))), d.info);
     if (name === 'cdnow') console.log(`spendByOrderSql ${(t1 - t0).toFixed(0)} ms, spendByYearSql ${(performance.now() - t1).toFixed(0)} ms on cdnow`);
     if (name === 'grocery') {
       expect(s).toMatchObject({ available: false });

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toRows } from '../../src/metrics/rows';
 import {
   parseStickiness,
   parseStickinessYears,
@@ -167,7 +166,7 @@ describe.each<[DatasetName]>([['cdnow'], ['grocery']])('stickiness on %s against
     const days = activeDays(d.rows);
     const { start, end } = dataRange(d.rows);
     const t0 = performance.now();
-    const got = parseStickiness(toRows(await d.c.query(stickinessSql(opts(), d.info))));
+    const got = parseStickiness((await d.c.query(stickinessSql(opts(), d.info))));
     if (name === 'cdnow') console.log(`stickinessSql on cdnow: ${(performance.now() - t0).toFixed(0)} ms`);
     const want = independentMonths(days, start, end, 3);
     expectMonths(got, want);
@@ -176,11 +175,11 @@ describe.each<[DatasetName]>([['cdnow'], ['grocery']])('stickiness on %s against
     expect(got.at(-1)?.complete).toBe(lastMonthComplete);
     expect(got.filter((g) => !g.complete).length).toBe(lastMonthComplete ? 0 : 1);
 
-    const sun = parseStickiness(toRows(await d.c.query(stickinessSql(opts({ weekStart: 'sunday' }), d.info))));
+    const sun = parseStickiness((await d.c.query(stickinessSql(opts({ weekStart: 'sunday' }), d.info))));
     expectMonths(sun, independentMonths(days, start, end, 4));
 
     const t1 = performance.now();
-    const years = parseStickinessYears(toRows(await d.c.query(stickinessYearSql(opts(), d.info))));
+    const years = parseStickinessYears((await d.c.query(stickinessYearSql(opts(), d.info))));
     if (name === 'cdnow') console.log(`stickinessYearSql on cdnow: ${(performance.now() - t1).toFixed(0)} ms`);
     const wantY = independentYears(days, want);
     expect(years.map((y) => y.year)).toEqual(wantY.map((y) => y.year));

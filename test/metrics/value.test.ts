@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toRows } from '../../src/metrics/rows';
 import {
   clvSql,
   ltvSql,
@@ -156,7 +155,7 @@ describe.each<[DatasetName]>([['cdnow'], ['grocery']])('value on %s against an i
 
   it('historical CLV', async () => {
     const t0 = performance.now();
-    const r = parseClv(toRows(await d.c.query(clvSql(opts(), d.info))), d.info);
+    const r = parseClv((await d.c.query(clvSql(opts(), d.info))), d.info);
     if (name === 'cdnow') console.log(`clvSql on cdnow: ${(performance.now() - t0).toFixed(0)} ms`);
     if (name === 'grocery') return expect(r).toMatchObject({ available: false, reason: 'no revenue column' });
     const rev = [...revenueByCustomer(d).values()];
@@ -169,7 +168,7 @@ describe.each<[DatasetName]>([['cdnow'], ['grocery']])('value on %s against an i
 
   it('LTV curves (monthly cohorts)', async () => {
     const t0 = performance.now();
-    const r = parseLtv(toRows(await d.c.query(ltvSql(opts(), d.info))), d.info);
+    const r = parseLtv((await d.c.query(ltvSql(opts(), d.info))), d.info);
     if (name === 'cdnow') console.log(`ltvSql on cdnow: ${(performance.now() - t0).toFixed(0)} ms`);
     if (name === 'grocery') return expect(r).toMatchObject({ available: false });
     const days = activeDays(d.rows);
@@ -203,7 +202,7 @@ describe.each<[DatasetName]>([['cdnow'], ['grocery']])('value on %s against an i
 
   it('predicted CLV', async () => {
     const t0 = performance.now();
-    const r = parsePredictedClv(toRows(await d.c.query(predictedClvSql(opts(), d.info))), d.info);
+    const r = parsePredictedClv((await d.c.query(predictedClvSql(opts(), d.info))), d.info);
     if (name === 'cdnow') console.log(`predictedClvSql on cdnow: ${(performance.now() - t0).toFixed(0)} ms`);
     if (name === 'grocery') return expect(r).toMatchObject({ available: false });
     const { end } = dataRange(d.rows);

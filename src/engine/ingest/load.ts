@@ -8,7 +8,7 @@
  *     Re-running it with other roles or formats (withOverrides) reads the raw table only.
  */
 import { ident } from '../../metrics/sql';
-import { toRows, type Row } from '../../metrics/rows';
+import type { Row } from '../../metrics/rows';
 import type { Connector } from '../connector';
 import { decodeHead, sniffBytes } from './bytes';
 import { transcodeToUtf8 } from './decode';
@@ -78,12 +78,12 @@ export async function openSource(c: Connector, file: File, id: string, overrides
   const stats = parseDetect(detected, plans);
   if (delimiter !== 'whitespace') {
     const multiline = keys.filter((k) => (stats.get(k)?.multiline ?? 0) > 0);
-    const lost = toRows(await c.query(unreadTailSql({ fileName, rawTable, rejectsTable, hasHeader, lastColumn: keys[keys.length - 1] ?? 'c1', multiline })))[0];
+    const lost = (await c.query(unreadTailSql({ fileName, rawTable, rejectsTable, hasHeader, lastColumn: keys[keys.length - 1] ?? 'c1', multiline })))[0];
     if (typeof lost?.lost === 'number' && lost.lost > 0 && typeof lost.lines === 'number') {
       await c.exec(unreadTailInsertSql({ fileName, rejectsTable, hasHeader, from: lost.lines - lost.lost + 1 }));
     }
   }
-  const rejected = toRows(await c.query(`SELECT count(*) AS n FROM ${ident(`rejects_${sid}`)}`))[0]?.n;
+  const rejected = (await c.query(`SELECT count(*) AS n FROM ${ident(`rejects_${sid}`)}`))[0]?.n;
 
   const columns: ColumnInfo[] = keys.map((key, i) => {
     const st = stats.get(key);
@@ -128,7 +128,7 @@ const DETECT_BATCH = 40;
 async function detectInBatches(c: Connector, rawTable: string, plans: DetectPlan[]): Promise<Row> {
   const out: Row = {};
   for (let i = 0; i < plans.length; i += DETECT_BATCH) {
-    Object.assign(out, toRows(await c.query(detectSql(rawTable, plans.slice(i, i + DETECT_BATCH))))[0] ?? {});
+    Object.assign(out, (await c.query(detectSql(rawTable, plans.slice(i, i + DETECT_BATCH))))[0] ?? {});
   }
   return out;
 }
@@ -212,7 +212,7 @@ export async function buildSource(c: Connector, source: Source, options: BuildOp
   let tz: string | null = null;
   const rangeSql = instantRangeSql(source);
   if (rangeSql) {
-    const r = toRows(await c.query(rangeSql))[0];
+    const r = (await c.query(rangeSql))[0];
     if (typeof r?.lo === 'number' && typeof r.hi === 'number') {
       tz = `tz_${source.id}`;
       await c.exec(offsetTableSql(tz, offsetSpans(options.timeZone, r.lo, r.hi)));

@@ -1,6 +1,6 @@
 /** The load report: what was read, what was not and why (with examples), refunds, customers, date range. */
 import { ident } from '../../metrics/sql';
-import { toRows, type Row } from '../../metrics/rows';
+import type { Row } from '../../metrics/rows';
 import type { Connector } from '../connector';
 import { finalTableName, NO_CUSTOMER, typedTableName } from './typed';
 import type { LoadReport, NotReadGroup, Source } from './types';
@@ -8,7 +8,7 @@ import type { LoadReport, NotReadGroup, Source } from './types';
 const EXAMPLES = 5;
 
 async function rows(c: Connector, sql: string): Promise<Row[]> {
-  return toRows(await c.query(sql));
+  return (await c.query(sql));
 }
 
 const numOf = (r: Row | undefined, k: string): number => {
