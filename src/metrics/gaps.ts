@@ -9,7 +9,7 @@
  * days lie in scope.
  */
 import { n, nOrNull, type Row } from './rows';
-import { scopeCtes, segmentFiltered } from './scope';
+import { inRange, scopeCtes, segmentFiltered } from './scope';
 import { num } from './sql';
 import type { CsvTable, DatasetInfo, MetricOptions } from './types';
 
@@ -19,7 +19,8 @@ export const LAST_TRANSITION = 10;
 /** CTEs to follow scopeCtes: `gaps(customer_id, transition, gap_days)`, transition 1 = 1st→2nd activity day. */
 export function gapCtes(o: Pick<MetricOptions, 'segment' | 'dateFrom' | 'dateTo'>): string {
   const ranged = o.dateFrom !== null || o.dateTo !== null;
-  const inScope = (col: string) => `EXISTS (SELECT 1 FROM fday f WHERE f.customer_id = g.customer_id AND f.day = g.${col})`;
+  // Both days of a cgap row are activity days of cday, so "in fday" is the range test (customers are filtered above).
+  const inScope = (col: string) => inRange(`g.${col}`, o);
   return `gseq AS (
   SELECT d.customer_id, d.day, d.prev, d.transition
   FROM cgap d${segmentFiltered(o) ? ' SEMI JOIN fcust c ON d.customer_id = c.customer_id' : ''}

@@ -8,7 +8,7 @@
  * of 30.4375 days (365.25 / 12), at least one month.
  */
 import { n, nOrNull, type Row } from './rows';
-import { scopeCtes, unscoped } from './scope';
+import { inRange, scopeCtes, segmentFiltered, unscoped } from './scope';
 import type { DatasetInfo, MetricOptions } from './types';
 
 export const DAYS_PER_MONTH = 30.4375;
@@ -26,7 +26,8 @@ export function customerCtes(o: Pick<MetricOptions, 'segment' | 'dateFrom' | 'da
 cs AS (SELECT customer_id, first_day, last_day, active_days, revenue, cost FROM cust),
 cso AS (SELECT customer_id, first_day, last_day, active_days, revenue, cost, orders FROM cust)`;
   }
-  const co = 'SELECT o.* FROM corder o SEMI JOIN fday d ON o.customer_id = d.customer_id AND o.day = d.day';
+  // An order's day is one of its customer's days in cday: in fday when the customer is in fcust and the day in range.
+  const co = `SELECT o.* FROM corder o${segmentFiltered(o) ? ' SEMI JOIN fcust c ON o.customer_id = c.customer_id' : ''} WHERE ${inRange('o.day', o)}`;
   return `co AS (${co}),
 cs_orders AS (SELECT customer_id, count(*) AS orders FROM co GROUP BY customer_id),
 cs AS (

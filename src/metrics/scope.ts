@@ -25,6 +25,16 @@ export function unscoped(o: Scope): boolean {
   return !segmentFiltered(o) && !o.dateFrom && !o.dateTo;
 }
 
+/**
+ * `expr` (a DATE) lies in the date range; 'true' without one. Rows of corder and cgap carry
+ * days of cday, so for them "the customer-day is in fday" is exactly this test plus the
+ * customer being in fcust: a predicate on the row itself instead of a join with fday.
+ */
+export function inRange(expr: string, o: Pick<MetricOptions, 'dateFrom' | 'dateTo'>): string {
+  const parts = [o.dateFrom ? `${expr} >= ${dateLit(o.dateFrom)}` : '', o.dateTo ? `${expr} <= ${dateLit(o.dateTo)}` : ''].filter(Boolean);
+  return parts.length ? parts.join(' AND ') : 'true';
+}
+
 /** CTE definitions (no leading WITH): fcust, fday, bounds(data_start, data_end). */
 export function scopeCtes(o: Scope): string {
   const filtered = segmentFiltered(o);

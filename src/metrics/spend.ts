@@ -9,7 +9,7 @@
  */
 import { n, nOrNull, type Row } from './rows';
 import { customerCtes } from './repeat';
-import { scopeCtes, unscoped } from './scope';
+import { inRange, scopeCtes, unscoped } from './scope';
 import { num } from './sql';
 import type { CsvTable, DatasetInfo, MetricOptions } from './types';
 import { revenueMissing, type NotAvailable } from './value';
@@ -45,7 +45,7 @@ seq AS (
     row_number() OVER (PARTITION BY o.customer_id ORDER BY o.ts, o.order_id) AS k
   FROM corder o${unscoped(o) ? '' : ' SEMI JOIN fcust c ON o.customer_id = c.customer_id'}
 ),
-kept AS (SELECT s.* FROM seq s${unscoped(o) ? '' : ' SEMI JOIN fday d ON s.customer_id = d.customer_id AND s.day = d.day'})
+kept AS (SELECT s.* FROM seq s WHERE ${inRange('s.day', o)})
 SELECT CAST(least(k, ${num(LAST_ORDER_NUMBER)}) AS INTEGER) AS order_number, count(DISTINCT customer_id) AS customers,
   count(*) AS orders, avg(amount) AS avg_order_value
 FROM kept GROUP BY 1 ORDER BY 1`;
