@@ -2,6 +2,11 @@ import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
 import { docsPlugin } from './scripts/vite-docs.ts';
+import { fileURLToPath } from 'node:url';
+
+// duckdb-wasm's blocking browser build (DuckDB in the calling thread, for our own worker) is not
+// in its package exports; see src/engine/duckdb-blocking.d.ts.
+const DUCKDB_BLOCKING = '@duckdb/duckdb-wasm/dist/duckdb-browser-blocking.mjs';
 
 // base './' makes dist/ work from any subpath (GitHub Pages project sites, /clients/acme/kohort/).
 export default defineConfig({
@@ -31,16 +36,15 @@ export default defineConfig({
         ],
       },
       workbox: {
-        // The app shell, DuckDB's exception-handling build and its worker, the docs and the sample
-        // data: enough to load and analyse new files offline after one visit. The larger MVP build
-        // (only for browsers without wasm exceptions) is cached when first used.
+        // The app shell (the DuckDB worker included), DuckDB's exception-handling build, the docs and
+        // the sample data: enough to load and analyse new files offline after one visit. The larger
+        // MVP build (only for browsers without wasm exceptions) is cached when first used.
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,csv}', 'assets/duckdb-eh-*.wasm'],
-        globIgnores: ['**/duckdb-browser-mvp.worker-*.js'],
         maximumFileSizeToCacheInBytes: 64 * 1024 * 1024,
         navigateFallback: 'index.html',
         runtimeCaching: [
           {
-            urlPattern: ({ url }) => /duckdb-(mvp|browser-mvp)/.test(url.pathname),
+            urlPattern: ({ url }) => /duckdb-mvp/.test(url.pathname),
             handler: 'CacheFirst',
             options: { cacheName: 'kohort-duckdb-mvp' },
           },
@@ -48,6 +52,15 @@ export default defineConfig({
       },
     }),
   ],
+  resolve: {
+    alias: [
+      { find: DUCKDB_BLOCKING, replacement: fileURLToPath(new URL(`./node_modules/${DUCKDB_BLOCKING}`, import.meta.url)) },
+      // Arrow's browser entry only adds DOM-stream adapters (unused: DuckDB runs blocking in its
+      // worker) through side effects in a package marked side-effect free, which the bundler then
+      // splits into a chunk of its own; a classic worker script must be one file.
+      { find: /^apache-arrow$/, replacement: 'apache-arrow/Arrow' },
+    ],
+  },
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 1024,

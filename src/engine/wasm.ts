@@ -1,44 +1,64 @@
-import * as duckdb from '@duckdb/duckdb-wasm';
-import { toRows, type Row } from '../metrics/rows';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
-import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
-import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import workerUrl from '../workers/duckdb-engine.worker.ts?worker&url';
+import type { Row } from '../metrics/rows';
 import type { Connector } from './connector';
-import { STARTUP_SQL } from './connector';
+import type { EngineCall, EngineResponse } from './engine-protocol';
 import { trampolineWorker } from './trampoline';
 
-/** DuckDB-WASM in a web worker; every file it reads comes from the page's own origin. */
+/**
+ * DuckDB-WASM in a web worker of our own (workers/duckdb-engine.worker.ts), which answers with
+ * plain rows; every file it reads comes from the page's own origin.
+ */
 export async function createWasmConnector(): Promise<Connector> {
-  const bundle = await duckdb.selectBundle({
-    mvp: { mainModule: new URL(mvpWasm, location.href).href, mainWorker: mvpWorker },
-    eh: { mainModule: new URL(ehWasm, location.href).href, mainWorker: ehWorker },
-  });
-  const worker = trampolineWorker(bundle.mainWorker ?? ehWorker);
-  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
-  await db.instantiate(bundle.mainModule);
-  await db.open({ query: { castBigIntToDouble: false } });
-  const conn = await db.connect();
-  for (const s of STARTUP_SQL) await conn.query(s);
+  // The dev server serves workers as ES modules, which importScripts cannot load; builds are classic scripts.
+  const worker = import.meta.env.DEV ? new Worker(workerUrl, { type: 'module' }) : trampolineWorker(workerUrl);
+  let seq = 0;
+  const pending = new Map<number, { resolve: (rows: Row[] | null) => void; reject: (e: Error) => void }>();
+  worker.onmessage = (e: MessageEvent<EngineResponse>) => {
+    const p = pending.get(e.data.id);
+    if (!p) return;
+    pending.delete(e.data.id);
+    if ('error' in e.data) p.reject(new Error(e.data.error));
+    else p.resolve(e.data.rows);
+  };
+  // A worker that fails to start or crashes fails every call instead of leaving it waiting.
+  worker.onerror = (e: ErrorEvent) => {
+    const err = new Error(e.message || 'DuckDB worker failed');
+    for (const p of pending.values()) p.reject(err);
+    pending.clear();
+  };
+  const call = (c: EngineCall, transfer: Transferable[] = []): Promise<Row[] | null> =>
+    new Promise((resolve, reject) => {
+      const id = ++seq;
+      pending.set(id, { resolve, reject });
+      worker.postMessage({ id, ...c }, transfer);
+    });
 
+  try {
+    await call({ op: 'open', eh: new URL(ehWasm, location.href).href, mvp: new URL(mvpWasm, location.href).href });
+  } catch (e) {
+    worker.terminate();
+    throw e;
+  }
   return {
     async query(sql: string): Promise<Row[]> {
-      return toRows(await conn.query(sql));
+      return (await call({ op: 'query', sql })) ?? [];
     },
     async exec(sql: string): Promise<void> {
-      await conn.query(sql);
+      await call({ op: 'exec', sql });
     },
     async registerFile(name: string, data: File | Uint8Array): Promise<void> {
-      if (data instanceof Uint8Array) await db.registerFileBuffer(name, data);
-      // Lazy reads through FileReaderSync in the worker: the file never sits whole in JS memory.
-      else await db.registerFileHandle(name, data, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true);
+      // A File is passed by reference (its bytes stay on disk; the worker reads it lazily);
+      // a buffer is handed over, not copied, as duckdb-wasm's own client did.
+      await call({ op: 'registerFile', name, data }, data instanceof Uint8Array ? [data.buffer] : []);
     },
     async dropFile(name: string): Promise<void> {
-      await db.dropFile(name);
+      await call({ op: 'dropFile', name });
     },
     async close(): Promise<void> {
-      await conn.close();
-      await db.terminate();
+      await call({ op: 'close' });
+      worker.terminate();
     },
   };
 }

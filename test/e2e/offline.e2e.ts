@@ -32,7 +32,7 @@ describe('offline', () => {
       return urls;
     });
     expect(cached.some((u) => /duckdb-eh-.*\.wasm$/.test(u))).toBe(true);
-    expect(cached.some((u) => /duckdb-browser-eh\.worker-.*\.js$/.test(u))).toBe(true);
+    expect(cached.some((u) => /duckdb-engine\.worker-.*\.js$/.test(u))).toBe(true);
     expect(cached.some((u) => u.endsWith('sample/koffiebranderij-orders.csv'))).toBe(true);
     expect(cached.some((u) => u.endsWith('index.html'))).toBe(true);
     const manifest = await tab.page.evaluate(() => document.querySelector('link[rel=manifest]')?.getAttribute('href'));

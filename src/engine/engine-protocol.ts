@@ -1,0 +1,15 @@
+/** Messages between the page (wasm.ts) and the DuckDB worker (workers/duckdb-engine.worker.ts). */
+import type { Row } from '../metrics/rows';
+
+export type EngineCall =
+  | { op: 'open'; eh: string; mvp: string }
+  | { op: 'query'; sql: string }
+  | { op: 'exec'; sql: string }
+  | { op: 'registerFile'; name: string; data: File | Uint8Array }
+  | { op: 'dropFile'; name: string }
+  | { op: 'close' };
+
+export type EngineRequest = EngineCall & { id: number };
+
+/** `error` is DuckDB's message text, unchanged: the ingest layer recognises some of them. */
+export type EngineResponse = { id: number; rows: Row[] | null } | { id: number; error: string };

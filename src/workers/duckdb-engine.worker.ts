@@ -1,0 +1,65 @@
+/// <reference lib="webworker" />
+// DuckDB runs here, in its blocking build: results become plain rows before they leave the
+// worker, so the page never loads DuckDB's client or Apache Arrow, and no Arrow decoding runs
+// on the main thread. (Named duckdb-*: it is DuckDB's worker, not part of the app's page code.)
+import { BROWSER_RUNTIME, DuckDBDataProtocol, VoidLogger, createDuckDB } from '@duckdb/duckdb-wasm/dist/duckdb-browser-blocking.mjs';
+import type { DuckDBBindings, DuckDBConnection } from '@duckdb/duckdb-wasm/blocking';
+import { toRows, type Row } from '../metrics/rows';
+import { STARTUP_SQL } from '../engine/connector';
+import type { EngineCall, EngineRequest, EngineResponse } from '../engine/engine-protocol';
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+let db: DuckDBBindings | null = null;
+let conn: DuckDBConnection | null = null;
+
+function open(): { db: DuckDBBindings; conn: DuckDBConnection } {
+  if (!db || !conn) throw new Error('DuckDB is not open');
+  return { db, conn };
+}
+
+async function run(call: EngineCall): Promise<Row[] | null> {
+  switch (call.op) {
+    case 'open': {
+      // The worker is the thread DuckDB runs in: no second worker script (mainWorker) is used.
+      db = await createDuckDB({ eh: { mainModule: call.eh, mainWorker: '' }, mvp: { mainModule: call.mvp, mainWorker: '' } }, new VoidLogger(), BROWSER_RUNTIME);
+      await db.instantiate(() => undefined);
+      db.open({ query: { castBigIntToDouble: false } });
+      conn = db.connect();
+      for (const s of STARTUP_SQL) conn.query(s);
+      return null;
+    }
+    case 'query':
+      return toRows(open().conn.query(call.sql));
+    case 'exec':
+      open().conn.query(call.sql);
+      return null;
+    case 'registerFile':
+      if (call.data instanceof Uint8Array) open().db.registerFileBuffer(call.name, call.data);
+      // Lazy reads through FileReaderSync: the file never sits whole in JS memory.
+      else await open().db.registerFileHandleAsync(call.name, call.data, DuckDBDataProtocol.BROWSER_FILEREADER, true);
+      return null;
+    case 'dropFile':
+      open().db.dropFile(call.name);
+      return null;
+    case 'close':
+      conn?.close();
+      conn = null;
+      db = null;
+      return null;
+  }
+}
+
+// One call at a time, in the order sent: opening and registering a file are asynchronous.
+let queue: Promise<void> = Promise.resolve();
+scope.onmessage = (e: MessageEvent<EngineRequest>) => {
+  const { id, ...call } = e.data;
+  queue = queue.then(async () => {
+    let reply: EngineResponse;
+    try {
+      reply = { id, rows: await run(call) };
+    } catch (err) {
+      reply = { id, error: err instanceof Error ? err.message : String(err) };
+    }
+    scope.postMessage(reply);
+  });
+};
