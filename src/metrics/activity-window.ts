@@ -42,7 +42,7 @@ function gapCtes(o: Scope): string {
   // Unscoped, the consecutive days are already in cgap (built once per load).
   const days = unscoped({ segment: o.segment ?? null, dateFrom: o.dateFrom ?? null, dateTo: o.dateTo ?? null })
     ? 'SELECT CAST(day - prev AS INTEGER) AS gap FROM cgap'
-    : `SELECT CAST(day - lag(day) OVER (PARTITION BY customer_id ORDER BY day) AS INTEGER) AS gap
+    : `SELECT CAST(day - lag(day) OVER (PARTITION BY cid ORDER BY day) AS INTEGER) AS gap
   FROM fday WHERE active`;
   return `gap_days AS (
   ${days}

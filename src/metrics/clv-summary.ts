@@ -58,19 +58,19 @@ export function clvSummarySql(o: ClvSummaryOptions, info: DatasetInfo): string {
   return `WITH ${scopeCtes({ segment: o.segment, dateFrom: null, dateTo: null })},
 cal AS (SELECT ${end} AS cal_end),
 pday AS (
-  SELECT d.customer_id, d.day, ${revenue} AS revenue, min(d.day) OVER (PARTITION BY d.customer_id) AS first_day
+  SELECT d.cid, d.day, ${revenue} AS revenue, min(d.day) OVER (PARTITION BY d.cid) AS first_day
   FROM fday d, cal
   WHERE d.active AND d.day <= cal.cal_end
 )
-SELECT customer_id,
+SELECT any_value(c.customer) AS customer_id,
   CAST(count(*) - 1 AS DOUBLE) AS frequency,
   CAST(max(day) - first_day AS DOUBLE) / ${days} AS recency,
   CAST(any_value(cal.cal_end) - first_day AS DOUBLE) / ${days} AS T,
   avg(revenue) FILTER (WHERE day > first_day) AS monetary,
   ${isoDate('any_value(cal.cal_end)')} AS cal_end
-FROM pday, cal
-GROUP BY customer_id, first_day
-ORDER BY customer_id`;
+FROM pday JOIN (SELECT cid, customer FROM cust) c USING (cid), cal
+GROUP BY cid, first_day
+ORDER BY cid`;
 }
 
 export function parseClvSummary(rows: Row[], unit: ClvUnit): ClvSummary {

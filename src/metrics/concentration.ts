@@ -14,11 +14,11 @@ import { revenueMissing, type NotAvailable } from './value';
 export const TOP_PERCENTS = [1, 3, 10, 20] as const;
 export type TopPercent = (typeof TOP_PERCENTS)[number];
 
-/** CTE to follow customerCtes: `ranked(customer_id, revenue, rk, n, total)`, rk 1 = biggest spender. */
+/** CTE to follow customerCtes: `ranked(cid, revenue, rk, n, total)`, rk 1 = biggest spender. */
 export function rankedCte(): string {
   return `ranked AS (
-  SELECT customer_id, coalesce(revenue, 0) AS revenue,
-    row_number() OVER (ORDER BY coalesce(revenue, 0) DESC, customer_id) AS rk,
+  SELECT cid, coalesce(revenue, 0) AS revenue,
+    row_number() OVER (ORDER BY coalesce(revenue, 0) DESC, cid) AS rk,
     count(*) OVER () AS n, sum(coalesce(revenue, 0)) OVER () AS total
   FROM cso
 )`;

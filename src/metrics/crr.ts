@@ -79,23 +79,23 @@ function boundaryRange(g: Grain, ws: WeekStart, a: string, b: string): { lo: str
 
 /**
  * Expects CTEs `span(t0 DATE, data_end DATE, last INTEGER)` (t0 = first period start, last =
- * index of the last complete period), `ranges(customer_id, q, lo, hi)` (q = index of the period
+ * index of the last complete period), `ranges(cid, q, lo, hi)` (q = index of the period
  * of the activity day or subscription start; boundaries lo..hi already limited to
- * 0 <= lo <= hi <= last + 1), and `first_index(customer_id, fi)` (period index of the first
+ * 0 <= lo <= hi <= last + 1), and `first_index(cid, fi)` (period index of the first
  * activity or subscription ever).
  */
 function coreSql(p: CoreParts): string {
   const g = p.grain;
   // With one range per activity day, ordered by day, hi never decreases: the previous row's hi is the running max.
   const marked = p.monotone
-    ? `SELECT customer_id, q, lo, hi, lag(hi) OVER w AS prev_hi, lead(lo) OVER w AS next_lo, hi AS run_hi`
-    : `SELECT customer_id, q, lo, hi, prev_hi, next_lo, greatest(hi, prev_hi) AS run_hi FROM (
-    SELECT customer_id, q, lo, hi, lead(lo) OVER w AS next_lo,
+    ? `SELECT cid, q, lo, hi, lag(hi) OVER w AS prev_hi, lead(lo) OVER w AS next_lo, hi AS run_hi`
+    : `SELECT cid, q, lo, hi, prev_hi, next_lo, greatest(hi, prev_hi) AS run_hi FROM (
+    SELECT cid, q, lo, hi, lead(lo) OVER w AS next_lo,
       max(hi) OVER (w ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_hi`;
   return `marked AS MATERIALIZED (
   ${marked}
   FROM ranges
-  WINDOW w AS (PARTITION BY customer_id ORDER BY lo, hi)${p.monotone ? '' : ')'}
+  WINDOW w AS (PARTITION BY cid ORDER BY lo, hi)${p.monotone ? '' : ')'}
 ),
 starts AS (
   SELECT lo AS i, count(*) AS n FROM marked WHERE prev_hi IS NULL OR lo > prev_hi + 1 GROUP BY lo
@@ -104,7 +104,7 @@ starts_new AS (
   -- a customer new in period q (their first period, fi) and still active at its end has a
   -- first range starting at boundary q + 1; only first rows can qualify, so the join stays small
   SELECT m.lo AS i, count(*) AS n
-  FROM marked m JOIN first_index f ON f.customer_id = m.customer_id AND f.fi = m.q
+  FROM marked m JOIN first_index f ON f.cid = m.cid AND f.fi = m.q
   WHERE m.prev_hi IS NULL AND m.lo = m.q + 1
   GROUP BY m.lo
 ),
@@ -186,10 +186,10 @@ day_range AS (
   ) WHERE lo <= hi AND lo <= last + 1
 ),
 ranges AS (
-  SELECT d.customer_id, r.q, r.lo, r.hi FROM fday d JOIN day_range r ON r.day = d.day WHERE d.active
+  SELECT d.cid, r.q, r.lo, r.hi FROM fday d JOIN day_range r ON r.day = d.day WHERE d.active
 ),
 first_index AS (
-  SELECT customer_id, ${idx('first_day')} AS fi FROM fcust, span
+  SELECT cid, ${idx('first_day')} AS fi FROM fcust, span
 ),
 ${coreSql({ grain: g, weekStart: o.weekStart, monotone: true, hasWindow: true })}`;
 }
@@ -213,17 +213,17 @@ export function crrSubscriptionsSql(o: MetricOptions): string {
   const end = to ? `least(greatest(max(start_day), max(end_day)), ${to})` : 'greatest(max(start_day), max(end_day))';
   // subscribed on day t − 1 for t in [start + 1, end]
   const r = boundaryRange(g, o.weekStart, 'CAST(start_day + 1 AS DATE)', 'end_day');
-  return `WITH fsub AS (SELECT customer_id, start_day, end_day FROM subscriptions ${seg}),
+  return `WITH fsub AS (SELECT customer_id AS cid, start_day, end_day FROM subscriptions ${seg}),
 bounds AS (SELECT ${start} AS data_start, ${end} AS data_end FROM fsub),
 ${spanCte(g, o.weekStart)},
 ranges AS (
-  SELECT customer_id, q, greatest(lo, 0) AS lo, least(hi, last + 1) AS hi FROM (
-    SELECT customer_id, ${idx('start_day')} AS q, ${r.lo} AS lo, ${r.hi} AS hi, span.last FROM fsub, span
+  SELECT cid, q, greatest(lo, 0) AS lo, least(hi, last + 1) AS hi FROM (
+    SELECT cid, ${idx('start_day')} AS q, ${r.lo} AS lo, ${r.hi} AS hi, span.last FROM fsub, span
   ) WHERE lo <= hi AND hi >= 0 AND lo <= last + 1
 ),
 first_index AS (
-  SELECT customer_id, ${idx('min(start_day)')} AS fi
-  FROM fsub, span GROUP BY customer_id, span.t0
+  SELECT cid, ${idx('min(start_day)')} AS fi
+  FROM fsub, span GROUP BY cid, span.t0
 ),
 ${coreSql({ grain: g, weekStart: o.weekStart, monotone: false, hasWindow: false })}`;
 }

@@ -35,15 +35,15 @@ export function listColumns(info: DatasetInfo): SegmentColumn[] {
   return [...info.segments, ...DERIVED_SEGMENTS.filter((d) => d.key !== 'spend_tier' || info.hasRevenue)];
 }
 
-/** The list query over a CTE `picked(customer_id)` defined after scopeCtes; biggest spenders first. */
+/** The list query over a CTE `picked(cid)` defined after scopeCtes; biggest spenders first. */
 function listSql(o: Pick<MetricOptions, 'segment' | 'dateFrom' | 'dateTo'>, info: DatasetInfo, pickedCtes: string): string {
   const segs = listColumns(info).map((c) => `CAST(c.${ident(c.key)} AS VARCHAR) AS ${ident(c.key)}`);
   return `WITH ${scopeCtes(o)},
 ${pickedCtes}
-SELECT c.customer_id, ${isoDate('c.first_day')} AS first_purchase, ${isoDate('c.last_day')} AS last_purchase,
+SELECT c.customer AS customer_id, ${isoDate('c.first_day')} AS first_purchase, ${isoDate('c.last_day')} AS last_purchase,
   CAST(c.orders AS BIGINT) AS orders, ${info.hasRevenue ? 'CAST(c.revenue AS DOUBLE)' : 'CAST(NULL AS DOUBLE)'} AS revenue${segs.length ? ',\n  ' + segs.join(', ') : ''}
-FROM fcust c SEMI JOIN picked p ON p.customer_id = c.customer_id
-ORDER BY c.revenue DESC NULLS LAST, c.orders DESC, c.customer_id`;
+FROM fcust c SEMI JOIN picked p ON p.cid = c.cid
+ORDER BY c.revenue DESC NULLS LAST, c.orders DESC, c.cid`;
 }
 
 /**
@@ -73,11 +73,11 @@ export function cohortCellCustomersSql(
     o,
     info,
     `members AS (
-  SELECT c.customer_id FROM fcust c, bounds bo
+  SELECT c.cid FROM fcust c, bounds bo
   WHERE c.first_day BETWEEN bo.data_start AND bo.data_end AND ${periodStart(g, 'c.first_day', o.weekStart)} = ${dateLit(cohort)}
 ),
 picked AS (
-  SELECT DISTINCT d.customer_id FROM fday d SEMI JOIN members m ON m.customer_id = d.customer_id
+  SELECT DISTINCT d.cid FROM fday d SEMI JOIN members m ON m.cid = d.cid
   WHERE ${condition}
 )`,
   );
@@ -95,9 +95,9 @@ export function lnessCustomersSql(o: MetricOptions, info: DatasetInfo, days: num
     o,
     info,
     `picked AS (
-  SELECT d.customer_id FROM fday d, bounds bo
+  SELECT d.cid FROM fday d, bounds bo
   WHERE d.active AND d.day BETWEEN ${anchor} - ${num(w - 1)} AND ${anchor}
-  GROUP BY d.customer_id HAVING count(*) = ${num(days)}
+  GROUP BY d.cid HAVING count(*) = ${num(days)}
 )`,
   );
 }
@@ -110,7 +110,7 @@ export function gapCustomersSql(o: MetricOptions, info: DatasetInfo, fromDays: n
   if (!Number.isInteger(fromDays) || fromDays < 1) throw new Error(`fromDays must be a whole number >= 1, got ${fromDays}`);
   if (toDays !== null && (!Number.isInteger(toDays) || toDays < fromDays)) throw new Error(`toDays must be a whole number >= fromDays, got ${toDays}`);
   const range = toDays === null ? `gap_days >= ${num(fromDays)}` : `gap_days BETWEEN ${num(fromDays)} AND ${num(toDays)}`;
-  return listSql(o, info, `${gapCtes(o)},\npicked AS (SELECT DISTINCT customer_id FROM gaps WHERE ${range})`);
+  return listSql(o, info, `${gapCtes(o)},\npicked AS (SELECT DISTINCT cid FROM gaps WHERE ${range})`);
 }
 
 export function parseCustomerList(rows: Row[], info: DatasetInfo): ListedCustomer[] {

@@ -16,17 +16,17 @@ import type { CsvTable, DatasetInfo, MetricOptions } from './types';
 /** Transitions from this number on are grouped ("10+" = 10th→11th and later). */
 export const LAST_TRANSITION = 10;
 
-/** CTEs to follow scopeCtes: `gaps(customer_id, transition, gap_days)`, transition 1 = 1st→2nd activity day. */
+/** CTEs to follow scopeCtes: `gaps(cid, transition, gap_days)`, transition 1 = 1st→2nd activity day. */
 export function gapCtes(o: Pick<MetricOptions, 'segment' | 'dateFrom' | 'dateTo'>): string {
   const ranged = o.dateFrom !== null || o.dateTo !== null;
   // Both days of a cgap row are activity days of cday, so "in fday" is the range test (customers are filtered above).
   const inScope = (col: string) => inRange(`g.${col}`, o);
   return `gseq AS (
-  SELECT d.customer_id, d.day, d.prev, d.transition
-  FROM cgap d${segmentFiltered(o) ? ' SEMI JOIN fcust c ON d.customer_id = c.customer_id' : ''}
+  SELECT d.cid, d.day, d.prev, d.transition
+  FROM cgap d${segmentFiltered(o) ? ' SEMI JOIN fcust c ON d.cid = c.cid' : ''}
 ),
 gaps AS (
-  SELECT customer_id, CAST(transition AS INTEGER) AS transition, CAST(day - prev AS INTEGER) AS gap_days
+  SELECT cid, CAST(transition AS INTEGER) AS transition, CAST(day - prev AS INTEGER) AS gap_days
   FROM gseq g
   WHERE prev IS NOT NULL${ranged ? ` AND ${inScope('day')} AND ${inScope('prev')}` : ''}
 )`;

@@ -57,9 +57,9 @@ function histogramSql(o: MetricOptions, anchorsCte: string): string {
   return `WITH ${scopeCtes(o)},
 ${anchorsCte},
 win AS (
-  SELECT a.anchor, d.customer_id, count(*) AS d
+  SELECT a.anchor, d.cid, count(*) AS d
   FROM anchors a JOIN fday d ON d.active AND d.day BETWEEN a.anchor - ${back} AND a.anchor
-  GROUP BY a.anchor, d.customer_id
+  GROUP BY a.anchor, d.cid
 ),
 hist AS (SELECT anchor, d, count(*) AS customers FROM win GROUP BY anchor, d),
 tot AS (SELECT anchor, count(*) AS total FROM win GROUP BY anchor)

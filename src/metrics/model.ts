@@ -21,42 +21,59 @@ import { ident } from './sql';
 import type { DatasetInfo } from './types';
 
 /** The tables modelSql creates. */
-export const MODEL_TABLES = ['cday', 'corder', 'cgap', 'cust'] as const;
+export const MODEL_TABLES = ['cids', 'cday', 'corder', 'cgap', 'cust'] as const;
 
+/**
+ * Customers are numbered (`cid`, in the order of their id text, so sorting by cid sorts by id):
+ * every metric groups, joins and partitions by customer, and integers do that about a third
+ * faster than text. Only `cust.customer` keeps the id as written in the file.
+ */
 export function modelSql(info: DatasetInfo): string[] {
-  const firstSeg = info.segments
-    .map((s) => `arg_min_null(${ident(s.key)}, (ts, row_no)) FILTER (WHERE NOT is_refund) AS ${ident(s.key)}`)
-    .join(',\n  ');
+  const segs = info.segments.map((s) => ident(s.key));
+  // The segment of a customer's first non-refund row: per order the value at its first row, then per customer the first order's.
+  const firstRow = '{t: ts, r: row_no}';
+  const orderSegs = segs.map((s) => `,\n  arg_min_null(${s}, ${firstRow}) AS ${s}`).join('');
+  const custSegs = segs.map((s) => `, arg_min_null(${s}, first_row) AS ${s}`).join('');
+  const custSegCols = segs.map((s) => `, o.${s}`).join('');
   return [
+    `CREATE OR REPLACE TABLE cids AS
+SELECT customer_id AS customer, CAST(row_number() OVER (ORDER BY customer_id) AS INTEGER) AS cid
+FROM (SELECT DISTINCT customer_id FROM events)`,
+    // Sorted by customer and day: the scans that follow read neighbouring rows together.
     `CREATE OR REPLACE TABLE cday AS
-SELECT customer_id, day,
-  count(DISTINCT order_id) FILTER (WHERE NOT is_refund) AS orders,
-  sum(amount) AS revenue,
-  sum(cost) AS cost,
-  bool_or(NOT is_refund) AS active
-FROM events
-GROUP BY customer_id, day`,
+SELECT m.cid, e.day,
+  sum(e.amount) AS revenue,
+  sum(e.cost) AS cost,
+  bool_or(NOT e.is_refund) AS active
+FROM events e JOIN cids m ON m.customer = e.customer_id
+GROUP BY m.cid, e.day
+ORDER BY m.cid, e.day`,
     `CREATE OR REPLACE TABLE corder AS
-SELECT customer_id, order_id, min(ts) AS ts, min(day) AS day, sum(amount) AS amount, sum(cost) AS cost
-FROM events
-WHERE NOT is_refund
-GROUP BY customer_id, order_id`,
+SELECT m.cid, e.order_id, min(e.ts) AS ts, min(e.day) AS day, sum(e.amount) AS amount, sum(e.cost) AS cost,
+  min(${firstRow}) AS first_row${orderSegs}
+FROM events e JOIN cids m ON m.customer = e.customer_id
+WHERE NOT e.is_refund
+GROUP BY m.cid, e.order_id`,
     // Consecutive activity days per customer, sorted once here instead of in every gap query.
     `CREATE OR REPLACE TABLE cgap AS
-SELECT customer_id, day, lag(day) OVER w AS prev, CAST(row_number() OVER w - 1 AS INTEGER) AS transition
+SELECT cid, day, lag(day) OVER w AS prev, CAST(row_number() OVER w - 1 AS INTEGER) AS transition
 FROM cday
 WHERE active
-WINDOW w AS (PARTITION BY customer_id ORDER BY day)`,
+WINDOW w AS (PARTITION BY cid ORDER BY day)`,
+    // Customers with at least one non-refund row; revenue and cost net of their refunds.
     `CREATE OR REPLACE TABLE cust AS
-SELECT customer_id,
-  min(day) FILTER (WHERE NOT is_refund) AS first_day,
-  max(day) FILTER (WHERE NOT is_refund) AS last_day,
-  count(DISTINCT order_id) FILTER (WHERE NOT is_refund) AS orders,
-  count(DISTINCT day) FILTER (WHERE NOT is_refund) AS active_days,
-  sum(amount) AS revenue,
-  sum(cost) AS cost${firstSeg ? ',\n  ' + firstSeg : ''}
-FROM events
-GROUP BY customer_id
-HAVING min(day) FILTER (WHERE NOT is_refund) IS NOT NULL`,
+WITH d AS (
+  SELECT cid,
+    min(day) FILTER (WHERE active) AS first_day,
+    max(day) FILTER (WHERE active) AS last_day,
+    count(*) FILTER (WHERE active) AS active_days,
+    sum(revenue) AS revenue,
+    sum(cost) AS cost
+  FROM cday GROUP BY cid HAVING bool_or(active)
+),
+o AS (SELECT cid, count(*) AS orders${custSegs} FROM corder GROUP BY cid)
+SELECT d.cid, m.customer, d.first_day, d.last_day, o.orders, d.active_days, d.revenue, d.cost${custSegCols}
+FROM d JOIN o USING (cid) JOIN cids m USING (cid)
+ORDER BY d.cid`,
   ];
 }

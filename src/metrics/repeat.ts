@@ -23,25 +23,25 @@ export function customerCtes(o: Pick<MetricOptions, 'segment' | 'dateFrom' | 'da
     // Unscoped, every order and customer-day is in scope: `cust` (built once per load) already
     // holds exactly these per-customer figures, so nothing is recomputed from cday and corder.
     return `co AS (SELECT * FROM corder),
-cs AS (SELECT customer_id, first_day, last_day, active_days, revenue, cost FROM cust),
-cso AS (SELECT customer_id, first_day, last_day, active_days, revenue, cost, orders FROM cust)`;
+cs AS (SELECT cid, first_day, last_day, active_days, revenue, cost FROM cust),
+cso AS (SELECT cid, first_day, last_day, active_days, revenue, cost, orders FROM cust)`;
   }
   // An order's day is one of its customer's days in cday: in fday when the customer is in fcust and the day in range.
-  const co = `SELECT o.* FROM corder o${segmentFiltered(o) ? ' SEMI JOIN fcust c ON o.customer_id = c.customer_id' : ''} WHERE ${inRange('o.day', o)}`;
+  const co = `SELECT o.* FROM corder o${segmentFiltered(o) ? ' SEMI JOIN fcust c ON o.cid = c.cid' : ''} WHERE ${inRange('o.day', o)}`;
   return `co AS (${co}),
-cs_orders AS (SELECT customer_id, count(*) AS orders FROM co GROUP BY customer_id),
+cs_orders AS (SELECT cid, count(*) AS orders FROM co GROUP BY cid),
 cs AS (
-  SELECT d.customer_id,
+  SELECT d.cid,
     min(d.day) FILTER (WHERE d.active) AS first_day,
     max(d.day) FILTER (WHERE d.active) AS last_day,
     count(*) FILTER (WHERE d.active) AS active_days,
     sum(d.revenue) AS revenue,
     sum(d.cost) AS cost
   FROM fday d
-  GROUP BY d.customer_id
+  GROUP BY d.cid
   HAVING bool_or(d.active)
 ),
-cso AS (SELECT cs.*, coalesce(o.orders, 0) AS orders FROM cs LEFT JOIN cs_orders o USING (customer_id))`;
+cso AS (SELECT cs.*, coalesce(o.orders, 0) AS orders FROM cs LEFT JOIN cs_orders o USING (cid))`;
 }
 
 /** Select-list items over `cso` shared with the KPI query. */

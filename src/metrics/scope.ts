@@ -44,7 +44,7 @@ export function scopeCtes(o: Scope): string {
     o.dateTo ? `d.day <= ${dateLit(o.dateTo)}` : '',
   ].filter(Boolean);
   // Without a segment filter every customer-day belongs to a customer in cust: skip the join.
-  const days = filtered ? 'cday d SEMI JOIN fcust c ON d.customer_id = c.customer_id' : 'cday d';
+  const days = filtered ? 'cday d SEMI JOIN fcust c ON d.cid = c.cid' : 'cday d';
   return `fcust AS (SELECT * FROM cust ${seg}),
 fday AS (SELECT d.* FROM ${days}${range.length ? ' WHERE ' + range.join(' AND ') : ''}),
 bounds AS (SELECT min(day) FILTER (WHERE active) AS data_start, max(day) FILTER (WHERE active) AS data_end FROM fday)`;

@@ -24,23 +24,23 @@ export function segmentCurvesSql(o: MetricOptions, column: string, values: strin
   const g = o.grain;
   const ps = (e: string) => periodStart(g, e, o.weekStart);
   return `WITH ${scopeCtes({ ...o, segment: { column, values } })},
-seg AS (SELECT customer_id, first_day, ${ident(column)} AS segment FROM fcust),
+seg AS (SELECT cid, first_day, ${ident(column)} AS segment FROM fcust),
 sb AS MATERIALIZED (
   SELECT s.segment, min(d.day) AS data_start, max(d.day) AS data_end
-  FROM fday d JOIN seg s ON d.customer_id = s.customer_id WHERE d.active GROUP BY s.segment
+  FROM fday d JOIN seg s ON d.cid = s.cid WHERE d.active GROUP BY s.segment
 ),
 cohort AS (
-  SELECT s.customer_id, s.segment, ${ps('s.first_day')} AS c
+  SELECT s.cid, s.segment, ${ps('s.first_day')} AS c
   FROM seg s JOIN sb ON sb.segment = s.segment WHERE s.first_day BETWEEN sb.data_start AND sb.data_end
 ),
 sizes AS (SELECT segment, c, count(*) AS size FROM cohort GROUP BY segment, c),
 cp AS (
-  SELECT DISTINCT k.segment, k.c, k.customer_id, ${periodDiff(g, 'k.c', ps('d.day'))} AS k
-  FROM fday d JOIN cohort k ON d.customer_id = k.customer_id
+  SELECT DISTINCT k.segment, k.c, k.cid, ${periodDiff(g, 'k.c', ps('d.day'))} AS k
+  FROM fday d JOIN cohort k ON d.cid = k.cid
   WHERE d.active AND ${ps('d.day')} >= k.c
 ),
 act AS (SELECT segment, c, k, count(*) AS n FROM cp GROUP BY segment, c, k),
-last_k AS (SELECT segment, c, lk, count(*) AS n FROM (SELECT segment, c, customer_id, max(k) AS lk FROM cp GROUP BY ALL) GROUP BY ALL),
+last_k AS (SELECT segment, c, lk, count(*) AS n FROM (SELECT segment, c, cid, max(k) AS lk FROM cp GROUP BY ALL) GROUP BY ALL),
 grid AS (
   SELECT z.segment, z.c, z.size, CAST(unnest(range(0, ${periodDiff(g, 'z.c', ps('sb.data_end'))} + 1)) AS INTEGER) AS k, sb.data_end
   FROM sizes z JOIN sb ON sb.segment = z.segment
@@ -77,17 +77,17 @@ export function segmentLnessSql(o: MetricOptions, column: string, values: string
   const back = num(lnessWindow(o) - 1);
   const anchor = o.lnessAnchor ? dateLit(o.lnessAnchor) : 'data_end';
   return `WITH ${scopeCtes({ ...o, segment: { column, values } })},
-seg AS (SELECT customer_id, ${ident(column)} AS segment FROM fcust),
+seg AS (SELECT cid, ${ident(column)} AS segment FROM fcust),
 sb AS MATERIALIZED (
   SELECT s.segment, min(d.day) AS data_start, max(d.day) AS data_end
-  FROM fday d JOIN seg s ON d.customer_id = s.customer_id WHERE d.active GROUP BY s.segment
+  FROM fday d JOIN seg s ON d.cid = s.cid WHERE d.active GROUP BY s.segment
 ),
 anchors AS (SELECT segment, data_start, ${anchor} AS anchor FROM sb),
 win AS (
-  SELECT a.segment, d.customer_id, count(*) AS d
+  SELECT a.segment, d.cid, count(*) AS d
   FROM anchors a JOIN seg s ON s.segment = a.segment
-  JOIN fday d ON d.customer_id = s.customer_id AND d.active AND d.day BETWEEN a.anchor - ${back} AND a.anchor
-  GROUP BY a.segment, d.customer_id
+  JOIN fday d ON d.cid = s.cid AND d.active AND d.day BETWEEN a.anchor - ${back} AND a.anchor
+  GROUP BY a.segment, d.cid
 ),
 hist AS (SELECT segment, d, count(*) AS customers FROM win GROUP BY segment, d),
 tot AS (SELECT segment, count(*) AS total FROM win GROUP BY segment)

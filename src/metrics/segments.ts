@@ -75,8 +75,8 @@ function overrideSql(info: DatasetInfo, attrs: readonly SegmentColumn[]): string
   if (attrs.length) {
     // One row per customer is the contract; min() keeps a duplicated id deterministic.
     const agg = attrs.map((c) => `min(nullif(trim(${ident(c.key)}), '')) AS ${ident(c.key)}`).join(', ');
-    ctes.push(`a AS (SELECT trim(customer_id) AS customer_id, ${agg} FROM customer_attrs GROUP BY 1)`);
-    joins.push('LEFT JOIN a ON a.customer_id = c.customer_id');
+    ctes.push(`a AS (SELECT trim(customer_id) AS customer, ${agg} FROM customer_attrs GROUP BY 1)`);
+    joins.push('LEFT JOIN a ON a.customer = c.customer');
   }
   const star = replaced.length ? `c.* REPLACE (${replaced.join(', ')})` : 'c.*';
   return `CREATE OR REPLACE TABLE cust AS
@@ -179,15 +179,15 @@ export function segmentKpisSql(
   const p = (e: string) => periodStart(o.grain, e, o.weekStart);
   const last = `CASE WHEN ${periodEnd(o.grain, p('data_end'))} <= data_end THEN ${p('data_end')} ELSE ${periodAdd(o.grain, p('data_end'), '-1')} END`;
   return `WITH ${scopeCtes(o)},
-seg AS (SELECT customer_id, first_day, ${segmentValueExpr(ident(column))} AS segment FROM fcust),
-act AS (SELECT customer_id, day FROM fday WHERE active),
-pop AS (SELECT DISTINCT customer_id FROM act),
+seg AS (SELECT cid, first_day, ${segmentValueExpr(ident(column))} AS segment FROM fcust),
+act AS (SELECT cid, day FROM fday WHERE active),
+pop AS (SELECT DISTINCT cid FROM act),
 ord AS (
-  SELECT customer_id, count(*) AS orders FROM corder${segmentFiltered(o) ? ' SEMI JOIN fcust USING (customer_id)' : ''}
-  ${range ? 'WHERE ' + range : ''} GROUP BY customer_id
+  SELECT cid, count(*) AS orders FROM corder${segmentFiltered(o) ? ' SEMI JOIN fcust USING (cid)' : ''}
+  ${range ? 'WHERE ' + range : ''} GROUP BY cid
 ),
-rev AS (SELECT customer_id, sum(revenue) AS revenue FROM fday GROUP BY customer_id),
-gaps AS (SELECT customer_id, day - lag(day) OVER (PARTITION BY customer_id ORDER BY day) AS gap FROM act),
+rev AS (SELECT cid, sum(revenue) AS revenue FROM fday GROUP BY cid),
+gaps AS (SELECT cid, day - lag(day) OVER (PARTITION BY cid ORDER BY day) AS gap FROM act),
 per AS (
   SELECT d0, ${periodEnd(o.grain, 'd0')} AS d1
   FROM (SELECT ${last} AS d0, ${p('data_start')} AS first_period FROM bounds)
@@ -195,21 +195,21 @@ per AS (
 ),
 crr AS (
   SELECT s.segment,
-    count(DISTINCT a.customer_id) FILTER (WHERE a.day BETWEEN per.d0 - ${w} AND per.d0 - 1) AS s_n,
-    count(DISTINCT a.customer_id) FILTER (WHERE a.day BETWEEN per.d1 - ${w} + 1 AND per.d1) AS e_n,
-    count(DISTINCT a.customer_id) FILTER (WHERE s.first_day BETWEEN per.d0 AND per.d1) AS n_n
-  FROM act a JOIN seg s USING (customer_id) CROSS JOIN per
+    count(DISTINCT a.cid) FILTER (WHERE a.day BETWEEN per.d0 - ${w} AND per.d0 - 1) AS s_n,
+    count(DISTINCT a.cid) FILTER (WHERE a.day BETWEEN per.d1 - ${w} + 1 AND per.d1) AS e_n,
+    count(DISTINCT a.cid) FILTER (WHERE s.first_day BETWEEN per.d0 AND per.d1) AS n_n
+  FROM act a JOIN seg s USING (cid) CROSS JOIN per
   GROUP BY s.segment
 ),
 gap_med AS (
   SELECT s.segment, median(g.gap) AS gap_median_days
-  FROM gaps g JOIN seg s USING (customer_id) WHERE g.gap IS NOT NULL GROUP BY s.segment
+  FROM gaps g JOIN seg s USING (cid) WHERE g.gap IS NOT NULL GROUP BY s.segment
 ),
 base AS (
   SELECT s.segment, count(*) AS customers,
     avg(CASE WHEN coalesce(o.orders, 0) >= 2 THEN 1.0 ELSE 0.0 END) AS repeat_rate,
     ${info.hasRevenue ? 'avg(coalesce(r.revenue, 0))' : 'CAST(NULL AS DOUBLE)'} AS clv_mean
-  FROM pop JOIN seg s USING (customer_id) LEFT JOIN ord o USING (customer_id) LEFT JOIN rev r USING (customer_id)
+  FROM pop JOIN seg s USING (cid) LEFT JOIN ord o USING (cid) LEFT JOIN rev r USING (cid)
   GROUP BY s.segment
 )
 SELECT b.segment, b.customers, CAST(b.repeat_rate AS DOUBLE) AS repeat_rate,

@@ -41,12 +41,12 @@ export interface SpendByYear {
 export function spendByOrderSql(o: MetricOptions, _info: DatasetInfo): string {
   return `WITH ${scopeCtes(o)},
 seq AS (
-  SELECT o.customer_id, o.day, o.amount,
-    row_number() OVER (PARTITION BY o.customer_id ORDER BY o.ts, o.order_id) AS k
-  FROM corder o${unscoped(o) ? '' : ' SEMI JOIN fcust c ON o.customer_id = c.customer_id'}
+  SELECT o.cid, o.day, o.amount,
+    row_number() OVER (PARTITION BY o.cid ORDER BY o.ts, o.order_id) AS k
+  FROM corder o${unscoped(o) ? '' : ' SEMI JOIN fcust c ON o.cid = c.cid'}
 ),
 kept AS (SELECT s.* FROM seq s WHERE ${inRange('s.day', o)})
-SELECT CAST(least(k, ${num(LAST_ORDER_NUMBER)}) AS INTEGER) AS order_number, count(DISTINCT customer_id) AS customers,
+SELECT CAST(least(k, ${num(LAST_ORDER_NUMBER)}) AS INTEGER) AS order_number, count(DISTINCT cid) AS customers,
   count(*) AS orders, avg(amount) AS avg_order_value
 FROM kept GROUP BY 1 ORDER BY 1`;
 }
@@ -54,21 +54,21 @@ FROM kept GROUP BY 1 ORDER BY 1`;
 export function spendByYearSql(o: MetricOptions, _info: DatasetInfo): string {
   return `WITH ${scopeCtes(o)},
 ${customerCtes(o)},
-base AS (SELECT c.customer_id, f.first_day FROM cs c JOIN fcust f USING (customer_id)),
+base AS (SELECT c.cid, f.first_day FROM cs c JOIN fcust f USING (cid)),
 yrev AS (
-  SELECT d.customer_id, greatest(0, d.day - b.first_day) // 365 + 1 AS k, sum(d.revenue) AS r, bool_or(d.active) AS active
-  FROM fday d JOIN base b USING (customer_id) GROUP BY ALL
+  SELECT d.cid, greatest(0, d.day - b.first_day) // 365 + 1 AS k, sum(d.revenue) AS r, bool_or(d.active) AS active
+  FROM fday d JOIN base b USING (cid) GROUP BY ALL
 ),
 ks AS (
   SELECT CAST(unnest(range(1, coalesce(max(bo.data_end - b.first_day + 1) // 365, 0) + 1)) AS INTEGER) AS k
   FROM base b CROSS JOIN bounds bo
 ),
-obs AS (SELECT ks.k, b.customer_id FROM ks CROSS JOIN bounds bo JOIN base b ON b.first_day + 365 * ks.k - 1 <= bo.data_end)
+obs AS (SELECT ks.k, b.cid FROM ks CROSS JOIN bounds bo JOIN base b ON b.first_day + 365 * ks.k - 1 <= bo.data_end)
 SELECT o.k AS year, count(*) AS customers, count(*) FILTER (WHERE y.active) AS active_customers,
   CAST(coalesce(sum(y.r), 0) AS DOUBLE) AS revenue,
   coalesce(sum(y.r), 0) / count(*) AS revenue_per_customer,
   sum(y.r) FILTER (WHERE y.active) / nullif(count(*) FILTER (WHERE y.active), 0) AS revenue_per_active_customer
-FROM obs o LEFT JOIN yrev y ON y.customer_id = o.customer_id AND y.k = o.k
+FROM obs o LEFT JOIN yrev y ON y.cid = o.cid AND y.k = o.k
 GROUP BY o.k ORDER BY o.k`;
 }
 

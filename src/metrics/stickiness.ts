@@ -39,7 +39,7 @@ export interface StickinessYear {
 
 function dailyCtes(o: MetricOptions): string {
   return `${scopeCtes(o)},
-act AS (SELECT customer_id, day FROM fday WHERE active),
+act AS (SELECT cid, day FROM fday WHERE active),
 days AS (
   SELECT CAST(t.d AS DATE) AS day
   FROM bounds, unnest(generate_series(CAST(data_start AS TIMESTAMP), CAST(data_end AS TIMESTAMP), INTERVAL 1 DAY)) AS t(d)
@@ -49,14 +49,14 @@ months AS (
   SELECT ${periodStart('month', 'days.day')} AS month, avg(coalesce(dau.n, 0)) AS dau_avg
   FROM days LEFT JOIN dau USING (day) GROUP BY 1
 ),
-mau AS (SELECT ${periodStart('month', 'day')} AS month, count(DISTINCT customer_id) AS mau FROM act GROUP BY 1)`;
+mau AS (SELECT ${periodStart('month', 'day')} AS month, count(DISTINCT cid) AS mau FROM act GROUP BY 1)`;
 }
 
 export function stickinessSql(o: MetricOptions, _info: DatasetInfo): string {
   const month = (e: string) => periodStart('month', e);
   const week = (e: string) => periodStart('week', e, o.weekStart);
   return `WITH ${dailyCtes(o)},
-wk AS (SELECT ${month('day')} AS month, ${week('day')} AS week, count(DISTINCT customer_id) AS n FROM act GROUP BY 1, 2),
+wk AS (SELECT ${month('day')} AS month, ${week('day')} AS week, count(DISTINCT cid) AS n FROM act GROUP BY 1, 2),
 wdays AS (SELECT ${month('day')} AS month, ${week('day')} AS week, count(*) AS days FROM days GROUP BY 1, 2),
 wau AS (
   SELECT w.month, sum(w.days * coalesce(k.n, 0)) / sum(w.days) AS wau_avg
@@ -72,7 +72,7 @@ ORDER BY m.month`;
 export function stickinessYearSql(o: MetricOptions, _info: DatasetInfo): string {
   const year = (e: string) => periodStart('year', e);
   return `WITH ${dailyCtes(o)},
-yau AS (SELECT ${year('day')} AS year, count(DISTINCT customer_id) AS yau FROM act GROUP BY 1),
+yau AS (SELECT ${year('day')} AS year, count(DISTINCT cid) AS yau FROM act GROUP BY 1),
 ym AS (
   SELECT ${year('m.month')} AS year, avg(coalesce(u.mau, 0)) AS mau_avg
   FROM months m LEFT JOIN mau u USING (month) GROUP BY 1

@@ -37,7 +37,7 @@ export function surveyRowsCte(
   return `sv AS (
   SELECT v.day, ${periodStart(o.grain, 'v.day', o.weekStart)} AS period_start, CAST(v.score AS DOUBLE) AS score,
     lower(trim(v.scale)) AS scale, v.reason, ${by ? value(by) : lit(ALL_SEGMENTS)} AS segment
-  FROM survey v${needsCust ? ' LEFT JOIN cust c ON c.customer_id = trim(v.customer_id)' : ''}
+  FROM survey v${needsCust ? ' LEFT JOIN cust c ON c.customer = trim(v.customer_id)' : ''}
   ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
 )`;
 }

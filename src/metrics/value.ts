@@ -97,11 +97,11 @@ export function ltvSql(o: MetricOptions, _info: DatasetInfo): string {
   const ps = (e: string) => periodStart(o.grain, e, o.weekStart);
   return `WITH ${scopeCtes(o)},
 ${customerCtes(o)},
-coh AS (SELECT c.customer_id, ${ps('f.first_day')} AS cohort FROM cs c JOIN fcust f USING (customer_id)),
+coh AS (SELECT c.cid, ${ps('f.first_day')} AS cohort FROM cs c JOIN fcust f USING (cid)),
 csize AS (SELECT cohort, count(*) AS n FROM coh GROUP BY cohort),
 rev AS (
   SELECT coh.cohort, greatest(0, ${periodDiff(o.grain, 'coh.cohort', ps('d.day'))}) AS k, sum(d.revenue) AS r
-  FROM fday d JOIN coh USING (customer_id) GROUP BY ALL
+  FROM fday d JOIN coh USING (cid) GROUP BY ALL
 ),
 grid AS (
   SELECT s.cohort, s.n, CAST(unnest(range(0, ${periodDiff(o.grain, 's.cohort', ps('bo.data_end'))} + 1)) AS INTEGER) AS k
@@ -168,10 +168,10 @@ export function predictedClvSql(o: MetricOptions, info: DatasetInfo): string {
   return `WITH ${scopeCtes(o)},
 ${customerCtes(o)},
 yr AS (
-  SELECT d.customer_id,
+  SELECT d.cid,
     bool_or(d.day BETWEEN bo.data_end - 729 AND bo.data_end - 365) AS prev_year,
     bool_or(d.day > bo.data_end - 365) AS last_year
-  FROM fday d CROSS JOIN bounds bo WHERE d.active GROUP BY d.customer_id
+  FROM fday d CROSS JOIN bounds bo WHERE d.active GROUP BY d.cid
 ),
 parts AS (
   SELECT
@@ -247,7 +247,7 @@ export function marginSql(o: MetricOptions, info: DatasetInfo): string {
     (coalesce(sum(revenue), 0) - coalesce(sum(cost), 0)) / nullif(sum(revenue), 0) AS margin_rate`;
   const perSegment = info.segments.map(
     (sg, i) => `SELECT ${i + 1} AS part, ${lit(sg.key)} AS segment_key, segment_value, ${agg}
-FROM (SELECT c.revenue, c.cost, CAST(f.${ident(sg.key)} AS VARCHAR) AS segment_value FROM cso c JOIN fcust f USING (customer_id))
+FROM (SELECT c.revenue, c.cost, CAST(f.${ident(sg.key)} AS VARCHAR) AS segment_value FROM cso c JOIN fcust f USING (cid))
 GROUP BY segment_value`,
   );
   return `WITH ${scopeCtes(o)},

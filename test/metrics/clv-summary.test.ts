@@ -91,7 +91,7 @@ describe('clv summary: hand-worked fixture', () => {
   it('segment filter keeps the segment\'s customers, scored to the global data end', async () => {
     const info = await loadFixture(c, rows);
     await c.exec(`CREATE OR REPLACE TABLE cust AS
-SELECT *, CASE WHEN customer_id IN ('B', 'C') THEN 'shop' ELSE 'web' END AS s1 FROM cust`);
+SELECT *, CASE WHEN customer IN ('B', 'C') THEN 'shop' ELSE 'web' END AS s1 FROM cust`);
     const s = await summary({ segment: { column: 's1', values: ['shop'] } }, info);
     expect(s.customerIds).toEqual(['B', 'C']);
     // The segment's own last purchase is Jan 22, but T runs to the data end, Feb 5: B has T = 14 d = 2 w.

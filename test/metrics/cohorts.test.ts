@@ -346,16 +346,16 @@ describe('cohorts SQL text', () => {
         ), span
       ),
       cohort AS (
-        SELECT c.customer_id, CAST(((year(CAST(date_trunc('month', c.first_day) AS DATE)) - year(span.t0)) * 12 + month(CAST(date_trunc('month', c.first_day) AS DATE)) - month(span.t0)) AS INTEGER) AS ci
+        SELECT c.cid, CAST(((year(CAST(date_trunc('month', c.first_day) AS DATE)) - year(span.t0)) * 12 + month(CAST(date_trunc('month', c.first_day) AS DATE)) - month(span.t0)) AS INTEGER) AS ci
         FROM fcust c, span WHERE c.first_day BETWEEN span.data_start AND span.data_end
       ),
       sizes AS (SELECT ci, count(*) AS size FROM cohort GROUP BY ci),
       cust_offset AS MATERIALIZED (
         -- MATERIALIZED: read twice, and it keeps the k >= 0 filter below from becoming a join
         -- condition between day_index and cohort (a range join over every day and customer)
-        SELECT d.customer_id, k.ci, x.i - k.ci AS k, bool_or(d.active) AS active, sum(d.revenue) AS revenue
-        FROM fday d JOIN day_index x ON x.day = d.day JOIN cohort k ON k.customer_id = d.customer_id
-        GROUP BY d.customer_id, k.ci, x.i
+        SELECT d.cid, k.ci, x.i - k.ci AS k, bool_or(d.active) AS active, sum(d.revenue) AS revenue
+        FROM fday d JOIN day_index x ON x.day = d.day JOIN cohort k ON k.cid = d.cid
+        GROUP BY d.cid, k.ci, x.i
       ),
       cells AS (
         -- a refund dated before the first purchase (k < 0) has no offset to land on
@@ -363,7 +363,7 @@ describe('cohorts SQL text', () => {
       ),
       last_offset AS (
         SELECT ci, k, count(*) AS n
-        FROM (SELECT customer_id, ci, max(k) FILTER (WHERE active) AS k FROM cust_offset GROUP BY customer_id, ci)
+        FROM (SELECT cid, ci, max(k) FILTER (WHERE active) AS k FROM cust_offset GROUP BY cid, ci)
         GROUP BY ci, k
       ),
       grid AS (

@@ -380,15 +380,15 @@ describe('CRR SQL', () => {
         ) WHERE lo <= hi AND lo <= last + 1
       ),
       ranges AS (
-        SELECT d.customer_id, r.q, r.lo, r.hi FROM fday d JOIN day_range r ON r.day = d.day WHERE d.active
+        SELECT d.cid, r.q, r.lo, r.hi FROM fday d JOIN day_range r ON r.day = d.day WHERE d.active
       ),
       first_index AS (
-        SELECT customer_id, CAST(((year(CAST(date_trunc('month', first_day) AS DATE)) - year(span.t0)) * 12 + month(CAST(date_trunc('month', first_day) AS DATE)) - month(span.t0)) AS INTEGER) AS fi FROM fcust, span
+        SELECT cid, CAST(((year(CAST(date_trunc('month', first_day) AS DATE)) - year(span.t0)) * 12 + month(CAST(date_trunc('month', first_day) AS DATE)) - month(span.t0)) AS INTEGER) AS fi FROM fcust, span
       ),
       marked AS MATERIALIZED (
-        SELECT customer_id, q, lo, hi, lag(hi) OVER w AS prev_hi, lead(lo) OVER w AS next_lo, hi AS run_hi
+        SELECT cid, q, lo, hi, lag(hi) OVER w AS prev_hi, lead(lo) OVER w AS next_lo, hi AS run_hi
         FROM ranges
-        WINDOW w AS (PARTITION BY customer_id ORDER BY lo, hi)
+        WINDOW w AS (PARTITION BY cid ORDER BY lo, hi)
       ),
       starts AS (
         SELECT lo AS i, count(*) AS n FROM marked WHERE prev_hi IS NULL OR lo > prev_hi + 1 GROUP BY lo
@@ -397,7 +397,7 @@ describe('CRR SQL', () => {
         -- a customer new in period q (their first period, fi) and still active at its end has a
         -- first range starting at boundary q + 1; only first rows can qualify, so the join stays small
         SELECT m.lo AS i, count(*) AS n
-        FROM marked m JOIN first_index f ON f.customer_id = m.customer_id AND f.fi = m.q
+        FROM marked m JOIN first_index f ON f.cid = m.cid AND f.fi = m.q
         WHERE m.prev_hi IS NULL AND m.lo = m.q + 1
         GROUP BY m.lo
       ),

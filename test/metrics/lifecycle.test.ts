@@ -168,16 +168,16 @@ describe('lifecycle SQL', () => {
         FROM (SELECT CAST(ts AS DATE) AS day FROM span, range(span.t0, span.data_end + 1, INTERVAL 1 DAY) t(ts)), span
       ),
       cust_period AS (
-        SELECT d.customer_id, x.i FROM fday d JOIN day_index x ON x.day = d.day WHERE d.active GROUP BY d.customer_id, x.i
+        SELECT d.cid, x.i FROM fday d JOIN day_index x ON x.day = d.day WHERE d.active GROUP BY d.cid, x.i
       ),
       marked AS MATERIALIZED (
-        SELECT customer_id, i, lag(i) OVER w AS prev_i, lead(i) OVER w AS next_i
-        FROM cust_period WINDOW w AS (PARTITION BY customer_id ORDER BY i)
+        SELECT cid, i, lag(i) OVER w AS prev_i, lead(i) OVER w AS next_i
+        FROM cust_period WINDOW w AS (PARTITION BY cid ORDER BY i)
       ),
       news AS (
         -- only a customer's first period in range can be their first period ever
         SELECT m.i, count(*) AS n
-        FROM marked m JOIN fcust c ON c.customer_id = m.customer_id, span
+        FROM marked m JOIN fcust c ON c.cid = m.cid, span
         WHERE m.prev_i IS NULL AND CAST(((year(CAST(date_trunc('month', c.first_day) AS DATE)) - year(span.t0)) * 12 + month(CAST(date_trunc('month', c.first_day) AS DATE)) - month(span.t0)) AS INTEGER) = m.i
         GROUP BY m.i
       ),

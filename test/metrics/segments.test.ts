@@ -147,7 +147,7 @@ describe('first-activity segment', () => {
       { c: 'h', day: '2023-01-03', segs: { s1: ' app ' } },
     ];
     await build(evs, info(false));
-    expect(await rows(c, 'SELECT customer_id, s1 FROM cust ORDER BY 1')).toEqual([
+    expect(await rows(c, 'SELECT customer AS customer_id, s1 FROM cust ORDER BY 1')).toEqual([
       { customer_id: 'g', s1: '(empty)' },
       { customer_id: 'h', s1: 'app' },
     ]);
@@ -168,7 +168,7 @@ describe('customers file', () => {
       { key: 's1', label: 's1' },
       { key: 's2', label: 'country' },
     ]);
-    const cust = await rows(c, 'SELECT customer_id, s1, s2 FROM cust ORDER BY 1');
+    const cust = await rows(c, 'SELECT customer AS customer_id, s1, s2 FROM cust ORDER BY 1');
     expect(cust).toEqual([
       { customer_id: 'a', s1: 'partner', s2: 'NL' },
       { customer_id: 'b', s1: 'shop', s2: '(empty)' },
@@ -193,7 +193,7 @@ describe('customers file', () => {
 
   it('ignores the customers file when the tables say there is none', async () => {
     await build(FIXTURE, info(true), ONLY_EVENTS, [{ key: 's1', label: 's1' }]);
-    expect(await rows(c, "SELECT s1 FROM cust WHERE customer_id = 'a'")).toEqual([{ s1: 'web' }]);
+    expect(await rows(c, "SELECT s1 FROM cust WHERE customer = 'a'")).toEqual([{ s1: 'web' }]);
   });
 });
 
@@ -209,7 +209,7 @@ describe('derived segments', () => {
    */
   it('assigns spend tiers and RFM groups', async () => {
     await build(FIXTURE, info(true));
-    expect(await rows(c, 'SELECT customer_id, spend_tier, rfm_r, rfm_f, rfm_m, rfm FROM cust ORDER BY 1')).toEqual([
+    expect(await rows(c, 'SELECT customer AS customer_id, spend_tier, rfm_r, rfm_f, rfm_m, rfm FROM cust ORDER BY 1')).toEqual([
       { customer_id: 'a', spend_tier: 'Q2 (25-50 %)', rfm_r: 4, rfm_f: 5, rfm_m: 4, rfm: 'Loyal customers' },
       { customer_id: 'b', spend_tier: 'Q3 (50-75 %)', rfm_r: 5, rfm_f: 3, rfm_m: 3, rfm: 'Potential loyalists' },
       { customer_id: 'c', spend_tier: 'Q4 (bottom 25 %)', rfm_r: 2, rfm_f: 1, rfm_m: 1, rfm: 'Hibernating' },
@@ -221,7 +221,7 @@ describe('derived segments', () => {
   it('uses R and F only without revenue, and has no spend tier', async () => {
     await build(FIXTURE, info(false));
     // FM = F: a R4 F5 Loyal; b R5 F3 Potential loyalists; c R2 F1 Hibernating; d R3 F1 About to sleep; e R1 F3 At risk.
-    expect(await rows(c, 'SELECT customer_id, spend_tier, rfm_m, rfm FROM cust ORDER BY 1')).toEqual([
+    expect(await rows(c, 'SELECT customer AS customer_id, spend_tier, rfm_m, rfm FROM cust ORDER BY 1')).toEqual([
       { customer_id: 'a', spend_tier: null, rfm_m: null, rfm: 'Loyal customers' },
       { customer_id: 'b', spend_tier: null, rfm_m: null, rfm: 'Potential loyalists' },
       { customer_id: 'c', spend_tier: null, rfm_m: null, rfm: 'Hibernating' },
@@ -249,7 +249,7 @@ describe('derived segments', () => {
     const evs: Ev[] = ['p', 'q', 'r'].map((id) => ({ c: id, day: '2023-01-01', amount: 10 }));
     evs.push({ c: 's', day: '2023-01-02', amount: 50 });
     await build(evs, info(true, []));
-    expect(await rows(c, 'SELECT customer_id, spend_tier FROM cust ORDER BY 1')).toEqual([
+    expect(await rows(c, 'SELECT customer AS customer_id, spend_tier FROM cust ORDER BY 1')).toEqual([
       { customer_id: 'p', spend_tier: 'Q4 (bottom 25 %)' },
       { customer_id: 'q', spend_tier: 'Q4 (bottom 25 %)' },
       { customer_id: 'r', spend_tier: 'Q4 (bottom 25 %)' },
