@@ -6,7 +6,7 @@
  */
 import type { Connector } from './connector';
 import { IngestError } from './ingest/errors';
-import { buildSource, dropOpened, dropSource, openSource, withOverrides } from './ingest/load';
+import { buildSource, DETECT_SAMPLE_ROWS, dropOpened, dropSource, needsFullDetection, openSource, withOverrides } from './ingest/load';
 import { combineSql } from './ingest/combine';
 import type { LoadReport, Overrides, Source } from './ingest/types';
 import { MODEL_TABLES, modelSql } from '../metrics/model';
@@ -67,13 +67,11 @@ export async function loadFile(
   progress('loading.read');
   let source: Source | null = null;
   try {
-    const open = recorder(c);
-    source = await openSource(open.c, file, id, overrides);
-    progress('loading.detect');
-    const build = recorder(c);
-    const report = await buildSource(build.c, source, { timeZone });
+    const built = await openAndBuild(c, file, id, overrides, timeZone, progress, (s) => (source = s));
+    source = built.source;
+    const { report } = built;
     checkLoaded(source, report);
-    const loaded: LoadedSource = { id: source.id, fileName: file.name, file, source, report, openSql: open.log, buildSql: build.log };
+    const loaded: LoadedSource = { id: source.id, fileName: file.name, file, source, report, openSql: built.openSql, buildSql: built.buildSql };
     progress('loading.build');
     return await combine(c, [...(current?.sources ?? []), loaded], current);
   } catch (e) {
@@ -82,6 +80,36 @@ export async function loadFile(
     if (current) await combine(c, current.sources, current).catch(() => undefined);
     throw asIngestError(file.name, e);
   }
+}
+
+interface Built {
+  source: Source;
+  report: LoadReport;
+  openSql: string[];
+  buildSql: string[];
+}
+
+/** Opens and builds a source; formats chosen on a sample that may not hold are chosen again on every row. */
+async function openAndBuild(
+  c: Connector,
+  file: File,
+  id: string,
+  overrides: Overrides,
+  timeZone: string,
+  progress: Progress,
+  opened: (s: Source) => void,
+): Promise<Built> {
+  for (const sampleRows of [DETECT_SAMPLE_ROWS, Infinity]) {
+    const open = recorder(c);
+    const source = await openSource(open.c, file, id, overrides, sampleRows);
+    opened(source);
+    progress('loading.detect');
+    const build = recorder(c);
+    const report = await buildSource(build.c, source, { timeZone });
+    if (sampleRows === Infinity || !needsFullDetection(source, report)) return { source, report, openSql: open.log, buildSql: build.log };
+    await dropSource(c, source);
+  }
+  throw new Error('unreachable');
 }
 
 /** A file whose every row was set aside is refused: an empty analysis would look like a result. */
@@ -146,14 +174,17 @@ export async function rebuildSource(
   const f = overrides.format;
   // Encoding, delimiter and header change how the file splits into columns: read it again.
   const reopen = f !== undefined && (f.encoding !== undefined || f.delimiter !== undefined || f.hasHeader !== undefined);
-  const open = recorder(c);
-  const source = reopen
-    ? await openSource(open.c, old.file, id, { ...overrides, format: { ...old.source.format, ...f, dateFormats: {} } })
-    : withOverrides(old.source, overrides);
-  const build = recorder(c);
-  const report = await buildSource(build.c, source, { timeZone });
-  const openSql = reopen ? open.log : old.openSql;
-  const sources = current.sources.map((s) => (s.id === id ? { ...s, source, report, openSql, buildSql: build.log } : s));
+  let next: Built;
+  if (reopen) {
+    const format = { ...old.source.format, ...f, dateFormats: {} };
+    next = await openAndBuild(c, old.file, id, { ...overrides, format }, timeZone, () => undefined, () => undefined);
+  } else {
+    const source = withOverrides(old.source, overrides);
+    const build = recorder(c);
+    const report = await buildSource(build.c, source, { timeZone });
+    next = { source, report, openSql: old.openSql, buildSql: build.log };
+  }
+  const sources = current.sources.map((s) => (s.id === id ? { ...s, ...next } : s));
   return combine(c, sources, current);
 }
 

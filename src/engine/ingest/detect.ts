@@ -41,19 +41,26 @@ export function planColumn(key: string, name: string | null, head: string[]): De
 
 const alias = (k: string, kind: string, f: DateFormat): string => `${k}_${kind}_${f.replace(/-/g, '_')}`;
 
-export function detectSql(rawTable: string, plans: DetectPlan[]): string {
+/**
+ * `every` > 1: the pattern counts (dates, amounts, words) are taken on every `every`-th row
+ * only, next to that sample's own non-empty count (`<key>_sn`, for scaling in parseDetect);
+ * row, non-empty, distinct and multi-line counts always cover the whole table.
+ */
+export function detectSql(rawTable: string, plans: DetectPlan[], every = 1): string {
   const inner: string[] = [];
   const middle: string[] = ['*'];
+  const whole: string[] = [];
   const aggs: string[] = [];
   for (const p of plans) {
     const col = ident(p.key);
     const v = `nullif(trim(${col}), '')`;
     inner.push(`${v} AS ${ident(p.key)}`);
-    aggs.push(
+    whole.push(
       `count(${ident(p.key)}) AS ${ident(p.key + '_n')}`,
       `approx_count_distinct(${ident(p.key)}) AS ${ident(p.key + '_d')}`,
       `count(*) FILTER (WHERE contains(${ident(p.key)}, chr(10))) AS ${ident(p.key + '_ml')}`,
     );
+    if (every > 1) aggs.push(`count(${ident(p.key)}) AS ${ident(p.key + '_sn')}`);
     const extracted = new Set<string>();
     for (const f of p.dateFormats) {
       // dd-mm-yyyy and mm-dd-yyyy share one extraction.
@@ -87,8 +94,16 @@ export function detectSql(rawTable: string, plans: DetectPlan[]): string {
       );
     }
   }
-  return `SELECT count(*) AS rows, ${aggs.join(',\n  ')}
-FROM (SELECT ${middle.join(',\n  ')} FROM (SELECT ${inner.join(',\n  ')} FROM ${ident(rawTable)}))`;
+  const trimmed = (from: string) => `(SELECT ${inner.join(',\n  ')} FROM ${from})`;
+  if (every <= 1) {
+    return `SELECT count(*) AS rows, ${[...whole, ...aggs].join(',\n  ')}
+FROM (SELECT ${middle.join(',\n  ')} FROM ${trimmed(ident(rawTable))})`;
+  }
+  const wholeInner = plans.map((p) => `nullif(trim(${ident(p.key)}), '') AS ${ident(p.key)}`).join(', ');
+  return `SELECT * FROM
+  (SELECT count(*) AS rows, ${whole.join(',\n  ')} FROM (SELECT ${wholeInner} FROM ${ident(rawTable)})),
+  (SELECT ${aggs.join(',\n  ')}
+   FROM (SELECT ${middle.join(',\n  ')} FROM ${trimmed(`(SELECT * FROM ${ident(rawTable)} WHERE rowid % ${Math.floor(every)} = 0)`)}))`;
 }
 
 export function parseDetect(row: Row, plans: DetectPlan[]): Map<string, ColumnStats> {
@@ -103,21 +118,25 @@ export function parseDetect(row: Row, plans: DetectPlan[]): Map<string, ColumnSt
   const out = new Map<string, ColumnStats>();
   for (const p of plans) {
     const k = p.key;
+    // Counts taken on a sample stand for the whole column in the same proportion.
+    const sampled = numOrNull(`${k}_sn`);
+    const scale = sampled === null ? 1 : sampled > 0 ? num(`${k}_n`) / sampled : 0;
+    const count = (key: string): number => Math.round(num(key) * scale);
     const dateCounts: Partial<Record<DateFormat, number>> = {};
-    for (const f of p.dateFormats) dateCounts[f] = num(`${k}_f_${f}`);
+    for (const f of p.dateFormats) dateCounts[f] = count(`${k}_f_${f}`);
     out.set(k, {
       nonEmpty: num(`${k}_n`),
       distinct: num(`${k}_d`),
       dateCounts,
-      withOffset: num(`${k}_tz`),
-      numeric: num(`${k}_num`),
-      commaDecimal: num(`${k}_cd`),
-      pointDecimal: num(`${k}_pd`),
+      withOffset: count(`${k}_tz`),
+      numeric: count(`${k}_num`),
+      commaDecimal: count(`${k}_cd`),
+      pointDecimal: count(`${k}_pd`),
       intMin: numOrNull(`${k}_imin`),
       intMax: numOrNull(`${k}_imax`),
-      cancelWords: num(`${k}_cw`),
-      prefixC: num(`${k}_pc`),
-      digitsOnly: num(`${k}_do`),
+      cancelWords: count(`${k}_cw`),
+      prefixC: count(`${k}_pc`),
+      digitsOnly: count(`${k}_do`),
       multiline: num(`${k}_ml`),
     });
   }

@@ -37,7 +37,15 @@ export function safeId(id: string): string {
   return /^[a-z_]/.test(s) ? s : `s_${s}`;
 }
 
-export async function openSource(c: Connector, file: File, id: string, overrides: Overrides = {}): Promise<Source> {
+/**
+ * Above this many rows the detection's pattern counts run on an even sample (every k-th row) of
+ * about this size: they only choose formats and roles, and the typed pass still reads and checks
+ * every value. Where a sample could have chosen differently (see needsFullDetection) the source
+ * is opened again with sampleRows = Infinity.
+ */
+export const DETECT_SAMPLE_ROWS = 200_000;
+
+export async function openSource(c: Connector, file: File, id: string, overrides: Overrides = {}, sampleRows = DETECT_SAMPLE_ROWS): Promise<Source> {
   const sid = safeId(id);
   const name = file.name;
   const head = new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer());
@@ -74,7 +82,9 @@ export async function openSource(c: Connector, file: File, id: string, overrides
     }
   });
   const plans = keys.map((k, i) => planColumn(k, hasHeader ? (names[i] ?? null) : null, dataRecords.map((r) => r[i] ?? '')));
-  const detected = await detectInBatches(c, rawTable, plans);
+  const total = (await c.query(`SELECT count(*) AS n FROM ${ident(rawTable)}`))[0]?.n;
+  const every = typeof total === 'number' && total > sampleRows ? Math.ceil(total / sampleRows) : 1;
+  const detected = await detectInBatches(c, rawTable, plans, every);
   const stats = parseDetect(detected, plans);
   if (delimiter !== 'whitespace') {
     const multiline = keys.filter((k) => (stats.get(k)?.multiline ?? 0) > 0);
@@ -115,6 +125,7 @@ export async function openSource(c: Connector, file: File, id: string, overrides
     scale: guess.scale,
     rawTable,
     table: null,
+    sampled: every > 1,
   };
   const source = withOverrides(base, overrides);
   source.confident = guess.byName && !source.ambiguousDate && !overrides.roles;
@@ -125,10 +136,10 @@ export async function openSource(c: Connector, file: File, id: string, overrides
 /** Columns per detection query: DuckDB's planner grows faster than linearly with the query's width. */
 const DETECT_BATCH = 40;
 
-async function detectInBatches(c: Connector, rawTable: string, plans: DetectPlan[]): Promise<Row> {
+async function detectInBatches(c: Connector, rawTable: string, plans: DetectPlan[], every: number): Promise<Row> {
   const out: Row = {};
   for (let i = 0; i < plans.length; i += DETECT_BATCH) {
-    Object.assign(out, (await c.query(detectSql(rawTable, plans.slice(i, i + DETECT_BATCH))))[0] ?? {});
+    Object.assign(out, (await c.query(detectSql(rawTable, plans.slice(i, i + DETECT_BATCH), every)))[0] ?? {});
   }
   return out;
 }
@@ -224,6 +235,15 @@ export async function buildSource(c: Connector, source: Source, options: BuildOp
   await c.exec(`DROP TABLE IF EXISTS ${ident(typedTableName(source))}`);
   if (tz) await c.exec(`DROP TABLE IF EXISTS ${ident(tz)}`);
   return report;
+}
+
+/**
+ * Formats chosen on a sample are kept only when nothing suggests the whole column would have
+ * chosen otherwise: no value left unreadable (or off the survey scale) and no date ambiguity.
+ */
+export function needsFullDetection(source: Source, report: LoadReport): boolean {
+  if (!source.sampled) return false;
+  return source.ambiguousDate || report.notRead.some((g) => /not readable|outside/.test(g.reason));
 }
 
 /** Forgets what a failed openSource of a new `id` left: its raw and rejects tables and the registered file. */

@@ -107,6 +107,8 @@ export interface Source {
   rawTable: string;
   /** Typed table name, set once built: events_<id>, subscriptions_<id>, customer_attrs_<id> or survey_<id>. */
   table: string | null;
+  /** Formats and roles were chosen from a sample of the rows (a large file). */
+  sampled?: boolean;
 }
 
 /** What the user may change after detection. Encoding, delimiter and hasHeader need openSource again. */
