@@ -1,14 +1,19 @@
 import { getContext, setContext } from 'svelte';
 import type { EChartsType } from 'echarts/core';
 
-/** Charts inside a panel register here, so the panel can export them as one PNG. */
+/**
+ * Charts inside a panel register here, so the panel can export them as one PNG, and say
+ * while they wait to be drawn, so the panel counts as busy until its charts show its result.
+ */
 export interface PanelCharts {
   register(chart: EChartsType): () => void;
+  /** +1 when a chart starts waiting for its turn to draw, −1 when it has drawn (or is gone). */
+  drawing(delta: 1 | -1): void;
 }
 
 const KEY = Symbol('kohort-panel-charts');
 
-export function providePanelCharts(): EChartsType[] {
+export function providePanelCharts(onDrawing: (delta: 1 | -1) => void): EChartsType[] {
   const charts: EChartsType[] = [];
   setContext<PanelCharts>(KEY, {
     register(chart) {
@@ -18,6 +23,7 @@ export function providePanelCharts(): EChartsType[] {
         if (i >= 0) charts.splice(i, 1);
       };
     },
+    drawing: onDrawing,
   });
   return charts;
 }
