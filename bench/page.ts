@@ -48,15 +48,15 @@ export async function instrument(page: Page): Promise<void> {
     // The connector is a plain object: wrapping its methods times every statement, panels included.
     s.engine = () =>
       (patched ??= start().then((c) => {
-        const conn = c as Record<'query' | 'exec', (q: string) => Promise<unknown>>;
-        for (const kind of ['query', 'exec'] as const) {
+        const conn = c as Record<'query' | 'exec' | 'queryDecoded', (q: string, ...rest: unknown[]) => Promise<unknown>>;
+        for (const kind of ['query', 'exec', 'queryDecoded'] as const) {
           const orig = conn[kind].bind(conn);
-          conn[kind] = async (sql: string) => {
+          conn[kind] = async (sql: string, ...rest: unknown[]) => {
             const t = performance.now();
             try {
-              return await orig(sql);
+              return await orig(sql, ...rest);
             } finally {
-              b.log.push({ kind, sql, start: t, ms: performance.now() - t });
+              b.log.push({ kind: kind === 'exec' ? 'exec' : 'query', sql, start: t, ms: performance.now() - t });
             }
           };
         }

@@ -1,4 +1,5 @@
 import type { Row } from '../metrics/rows';
+import type { Decoded, DecoderName } from './decoders';
 
 /**
  * The one boundary between Kohort and DuckDB. The browser implementation runs
@@ -8,6 +9,8 @@ import type { Row } from '../metrics/rows';
 export interface Connector {
   /** Runs a query and returns its result as plain rows (see toRows for the value types). */
   query(sql: string): Promise<Row[]>;
+  /** Runs a query and parses its rows where DuckDB runs, for results too large to pass as rows (see decoders.ts). */
+  queryDecoded<K extends DecoderName>(sql: string, decoder: K): Promise<Decoded<K>>;
   /** Runs one or more statements whose result is not needed. */
   exec(sql: string): Promise<void>;
   /** Makes a file readable by name in SQL (`read_csv('name')`), without copying it into JS memory when it is a File. */

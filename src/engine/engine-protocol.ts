@@ -1,9 +1,11 @@
 /** Messages between the page (wasm.ts) and the DuckDB worker (workers/duckdb-engine.worker.ts). */
 import type { Row } from '../metrics/rows';
+import type { DecoderName } from './decoders';
 
 export type EngineCall =
   | { op: 'open'; eh: string; mvp: string }
   | { op: 'query'; sql: string }
+  | { op: 'queryDecoded'; sql: string; decoder: DecoderName }
   | { op: 'exec'; sql: string }
   | { op: 'registerFile'; name: string; data: File | Uint8Array }
   | { op: 'dropFile'; name: string }
@@ -12,4 +14,4 @@ export type EngineCall =
 export type EngineRequest = EngineCall & { id: number };
 
 /** `error` is DuckDB's message text, unchanged: the ingest layer recognises some of them. */
-export type EngineResponse = { id: number; rows: Row[] | null } | { id: number; error: string };
+export type EngineResponse = { id: number; result: Row[] | object | null } | { id: number; error: string };

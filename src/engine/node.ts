@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { toRows, type Row } from '../metrics/rows';
 import type { Connector } from './connector';
 import { STARTUP_SQL } from './connector';
+import { decode, type Decoded, type DecoderName } from './decoders';
 
 /** Node build of duckdb-wasm (same DuckDB version as the browser), for tests and scripts. */
 export async function createNodeConnector(): Promise<Connector> {
@@ -24,6 +25,9 @@ export async function createNodeConnector(): Promise<Connector> {
   return {
     async query(sql: string): Promise<Row[]> {
       return toRows(conn.query(sql));
+    },
+    async queryDecoded<K extends DecoderName>(sql: string, decoder: K): Promise<Decoded<K>> {
+      return decode(decoder, toRows(conn.query(sql)));
     },
     async exec(sql: string): Promise<void> {
       conn.query(sql);

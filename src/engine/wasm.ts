@@ -4,6 +4,7 @@ import workerUrl from '../workers/duckdb-engine.worker.ts?worker&url';
 import type { Row } from '../metrics/rows';
 import type { Connector } from './connector';
 import type { EngineCall, EngineResponse } from './engine-protocol';
+import type { Decoded, DecoderName } from './decoders';
 import { trampolineWorker } from './trampoline';
 
 /**
@@ -14,13 +15,13 @@ export async function createWasmConnector(): Promise<Connector> {
   // The dev server serves workers as ES modules, which importScripts cannot load; builds are classic scripts.
   const worker = import.meta.env.DEV ? new Worker(workerUrl, { type: 'module' }) : trampolineWorker(workerUrl);
   let seq = 0;
-  const pending = new Map<number, { resolve: (rows: Row[] | null) => void; reject: (e: Error) => void }>();
+  const pending = new Map<number, { resolve: (result: unknown) => void; reject: (e: Error) => void }>();
   worker.onmessage = (e: MessageEvent<EngineResponse>) => {
     const p = pending.get(e.data.id);
     if (!p) return;
     pending.delete(e.data.id);
     if ('error' in e.data) p.reject(new Error(e.data.error));
-    else p.resolve(e.data.rows);
+    else p.resolve(e.data.result);
   };
   // A worker that fails to start or crashes fails every call instead of leaving it waiting.
   worker.onerror = (e: ErrorEvent) => {
@@ -28,7 +29,7 @@ export async function createWasmConnector(): Promise<Connector> {
     for (const p of pending.values()) p.reject(err);
     pending.clear();
   };
-  const call = (c: EngineCall, transfer: Transferable[] = []): Promise<Row[] | null> =>
+  const call = (c: EngineCall, transfer: Transferable[] = []): Promise<unknown> =>
     new Promise((resolve, reject) => {
       const id = ++seq;
       pending.set(id, { resolve, reject });
@@ -43,7 +44,10 @@ export async function createWasmConnector(): Promise<Connector> {
   }
   return {
     async query(sql: string): Promise<Row[]> {
-      return (await call({ op: 'query', sql })) ?? [];
+      return (await call({ op: 'query', sql })) as Row[];
+    },
+    async queryDecoded<K extends DecoderName>(sql: string, decoder: K): Promise<Decoded<K>> {
+      return (await call({ op: 'queryDecoded', sql, decoder })) as Decoded<K>;
     },
     async exec(sql: string): Promise<void> {
       await call({ op: 'exec', sql });

@@ -2,7 +2,6 @@
  * The page's state: the engine, the loaded dataset, the options, progress and errors.
  * Components read it and call its methods; they never talk to the engine themselves.
  */
-import type { Row } from '../metrics/rows';
 import type { Connector } from '../engine/connector';
 import {
   type Dataset,
@@ -300,22 +299,26 @@ export class Session {
    */
   async query<T>(run: (c: Connector) => Promise<T>): Promise<T> {
     const c = await this.engine();
-    return run({ ...c, query: (sql: string) => this.#cached(c, sql) });
+    return run({
+      ...c,
+      query: (sql: string) => this.#cached(sql, () => c.query(sql)),
+      queryDecoded: (sql, decoder) => this.#cached(`${decoder}\n${sql}`, () => c.queryDecoded(sql, decoder)),
+    });
   }
 
-  #cache = new Map<string, Promise<Row[]>>();
+  #cache = new Map<string, Promise<unknown>>();
   static readonly CACHED_QUERIES = 200;
 
-  #cached(c: Connector, sql: string): Promise<Row[]> {
-    const hit = this.#cache.get(sql);
+  #cached<T>(key: string, run: () => Promise<T>): Promise<T> {
+    const hit = this.#cache.get(key) as Promise<T> | undefined;
     if (hit) {
-      this.#cache.delete(sql);
-      this.#cache.set(sql, hit);
+      this.#cache.delete(key);
+      this.#cache.set(key, hit);
       return hit;
     }
-    const p = c.query(sql);
-    this.#cache.set(sql, p);
-    p.catch(() => this.#cache.delete(sql));
+    const p = run();
+    this.#cache.set(key, p);
+    p.catch(() => this.#cache.delete(key));
     while (this.#cache.size > Session.CACHED_QUERIES) {
       const oldest = this.#cache.keys().next().value;
       if (oldest === undefined) break;

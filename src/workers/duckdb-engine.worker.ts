@@ -7,6 +7,7 @@ import type { DuckDBBindings, DuckDBConnection } from '@duckdb/duckdb-wasm/block
 import { toRows, type Row } from '../metrics/rows';
 import { STARTUP_SQL } from '../engine/connector';
 import type { EngineCall, EngineRequest, EngineResponse } from '../engine/engine-protocol';
+import { decode, transferables } from '../engine/decoders';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 let db: DuckDBBindings | null = null;
@@ -17,7 +18,7 @@ function open(): { db: DuckDBBindings; conn: DuckDBConnection } {
   return { db, conn };
 }
 
-async function run(call: EngineCall): Promise<Row[] | null> {
+async function run(call: EngineCall): Promise<Row[] | object | null> {
   switch (call.op) {
     case 'open': {
       // The worker is the thread DuckDB runs in: no second worker script (mainWorker) is used.
@@ -30,6 +31,8 @@ async function run(call: EngineCall): Promise<Row[] | null> {
     }
     case 'query':
       return toRows(open().conn.query(call.sql));
+    case 'queryDecoded':
+      return decode(call.decoder, toRows(open().conn.query(call.sql)));
     case 'exec':
       open().conn.query(call.sql);
       return null;
@@ -55,11 +58,14 @@ scope.onmessage = (e: MessageEvent<EngineRequest>) => {
   const { id, ...call } = e.data;
   queue = queue.then(async () => {
     let reply: EngineResponse;
+    let transfer: ArrayBuffer[] = [];
     try {
-      reply = { id, rows: await run(call) };
+      const result = await run(call);
+      if (call.op === 'queryDecoded' && result) transfer = transferables(result);
+      reply = { id, result };
     } catch (err) {
       reply = { id, error: err instanceof Error ? err.message : String(err) };
     }
-    scope.postMessage(reply);
+    scope.postMessage(reply, transfer);
   });
 };

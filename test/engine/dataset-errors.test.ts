@@ -8,7 +8,7 @@ function failing(message: string): Connector {
   const fail = async (): Promise<never> => {
     throw new Error(message);
   };
-  return { query: fail, exec: fail, registerFile: fail, dropFile: async () => undefined, close: async () => undefined };
+  return { query: fail, queryDecoded: fail, exec: fail, registerFile: fail, dropFile: async () => undefined, close: async () => undefined };
 }
 
 describe('engine errors become messages that name the file and say what to do', () => {
