@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clvScatterOption, pAliveCounts, pAliveHistogramOption, topClvCustomers } from '../../src/charts/predicted-clv-chart';
+import { clvScatterOption, pAliveCounts, pAliveHistogramOption, topClvCustomers, visiblePoints } from '../../src/charts/predicted-clv-chart';
 import type { ClvPerCustomer } from '../../src/metrics/clv-model';
 import { expectPlain, fnAt, renderSvg, seriesOf, svgText, testCtx } from './harness';
 
@@ -66,6 +66,19 @@ describe('clvScatterOption', () => {
     expect(seriesOf(option)[0]?.data).toEqual([[0, 0.1], [1, 0.5], [3, 2], [6, 3], [6, 3]]);
     expect((option.yAxis as { name: string }).name).toBe('Expected purchases');
     expect(fnAt(option, 'tooltip.formatter')({ value: [6, 2.5] })).toContain('2,5');
+  });
+
+  it('draws at most eight points on one spot, every other point as it is', () => {
+    const pile = Array.from({ length: 20 }, (_, i): [number, number] => [2, 500 + i * 0.01]);
+    const apart: [number, number][] = [[2, 600], [3, 500], [0, 0], [0, 1000]];
+    const kept = visiblePoints([...pile, ...apart]);
+    expect(kept).toEqual([...pile.slice(0, 8), ...apart]);
+    const big = clvScatterOption(
+      { summary: { frequency: Float64Array.from({ length: 1000 }, () => 1) }, perCustomer: { expectedPurchases: new Float64Array(1000), expectedValue: new Float64Array(1000).fill(7) } },
+      labels,
+      testCtx(),
+    );
+    expect(seriesOf(big)[0]?.data).toEqual(Array.from({ length: 8 }, () => [1, 7]));
   });
 
   it('renders 50 000 customers quickly', () => {
