@@ -215,8 +215,10 @@ export async function dropSources(c: Connector, sources: LoadedSource[]): Promis
 export async function clearEngine(c: Connector, sources: LoadedSource[]): Promise<void> {
   await dropSources(c, sources);
   await c.exec('DROP VIEW IF EXISTS events');
-  const tables = (await c.query("SELECT table_name AS t FROM duckdb_tables() WHERE schema_name = 'main' AND NOT temporary"));
-  for (const r of tables) if (typeof r.t === 'string') await c.exec(`DROP TABLE IF EXISTS "${r.t.replaceAll('"', '""')}"`);
+  // Temporary ones too: raw tables are TEMP (see raw.ts).
+  const tables = await c.query("SELECT database_name AS d, table_name AS t FROM duckdb_tables() WHERE schema_name = 'main'");
+  const q = (s: string): string => `"${s.replaceAll('"', '""')}"`;
+  for (const r of tables) if (typeof r.t === 'string' && typeof r.d === 'string') await c.exec(`DROP TABLE IF EXISTS ${q(r.d)}.main.${q(r.t)}`);
 }
 
 /** The reading choices in force for a source, to re-apply when the file is opened again. */

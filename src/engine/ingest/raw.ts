@@ -37,7 +37,8 @@ export function rawSql(p: RawPlan): string[] {
   // A line holding only spaces is blank, like an empty line (which DuckDB skips itself).
   const notBlank = keys.length > 1 ? `c2 IS NOT NULL OR trim(coalesce(c1, '')) <> ''` : `trim(coalesce(c1, '')) <> ''`;
   return [
-    `CREATE OR REPLACE TABLE ${ident(p.rawTable)} AS SELECT * FROM read_csv(${lit(p.fileName)},
+    // TEMP: all text, written once and read by detection and every rebuild; compressing it (STARTUP_SQL) costs 3× the write time.
+    `CREATE OR REPLACE TEMP TABLE ${ident(p.rawTable)} AS SELECT * FROM read_csv(${lit(p.fileName)},
   delim = ${lit(p.delimiter)}, quote = '"', escape = '"', header = false, skip = ${skip}, auto_detect = false,
   columns = {${cols}}, null_padding = true, parallel = false, max_line_size = 10000000,
   store_rejects = true, ignore_errors = true, rejects_table = ${lit(rej)}, rejects_scan = ${lit(scan)})
@@ -64,7 +65,7 @@ SELECT parts, line FROM (
   FROM read_csv(${lit(p.fileName)}, delim = ${lit('\x1f')}, quote = '', escape = '', header = false, skip = ${(p.hasHeader ? 1 : 0) + (p.leadingBlankLines ?? 0)},
     auto_detect = false, columns = {'line': 'VARCHAR'}, parallel = false, max_line_size = 10000000)
   WHERE trim(line) <> '')`,
-    `CREATE OR REPLACE TABLE ${ident(p.rawTable)} AS
+    `CREATE OR REPLACE TEMP TABLE ${ident(p.rawTable)} AS
 SELECT ${keys.map((k, i) => `CASE WHEN len(parts) = ${n} THEN parts[${i + 1}] END AS ${ident(k)}`).join(', ')},
   CASE WHEN len(parts) <> ${n} THEN line END AS _unsplit
 FROM ${ident(lines)}`,
