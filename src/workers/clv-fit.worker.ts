@@ -4,14 +4,16 @@
 import { fitAll, type ClvFitResult } from '../metrics/clv-model';
 import type { ClvSummary } from '../metrics/clv-summary';
 
-export type FitRequest = { id: number; summary: ClvSummary };
+/** The summary without its customer ids: the fit reads only the numeric columns. */
+export type FitSummary = Omit<ClvSummary, 'customerIds'>;
+export type FitRequest = { id: number; summary: FitSummary };
 export type FitResponse = { id: number; result: ClvFitResult } | { id: number; error: string };
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 scope.onmessage = (e: MessageEvent<FitRequest>) => {
   const { id, summary } = e.data;
   try {
-    const result = fitAll(summary);
+    const result = fitAll({ ...summary, customerIds: [] });
     const p = result.perCustomer;
     scope.postMessage({ id, result } satisfies FitResponse, [p.pAlive.buffer, p.expectedPurchases.buffer, p.expectedAverageValue.buffer, p.expectedValue.buffer]);
   } catch (err) {
