@@ -84,21 +84,29 @@ const SPOT_ROWS = 1000;
 const SPOT_POINTS = 8;
 
 /**
- * The points worth drawing: at most SPOT_POINTS per spot (same repeat-purchase count, value in the
- * same 1/SPOT_ROWS of the range). Customers pile up on few spots, so a hundred thousand points
- * become a few ten thousand that look the same and draw several times faster.
+ * The points (x[i], y[i]) worth drawing: finite ones, at most SPOT_POINTS per spot (same
+ * repeat-purchase count, value in the same 1/SPOT_ROWS of the range). Customers pile up on few
+ * spots, so a hundred thousand points become a few ten thousand that look the same and draw
+ * several times faster.
  */
-export function visiblePoints(points: [number, number][]): [number, number][] {
+export function visiblePoints(x: ArrayLike<number>, y: ArrayLike<number>): [number, number][] {
+  const k = Math.min(x.length, y.length);
   let top = 0;
-  for (const [, y] of points) if (y > top) top = y;
+  for (let i = 0; i < k; i++) {
+    const yi = y[i] as number;
+    if (yi > top && Number.isFinite(yi)) top = yi;
+  }
   const perSpot = new Map<number, number>();
   const out: [number, number][] = [];
-  for (const p of points) {
-    const spot = Math.round(p[0]) * (SPOT_ROWS + 1) + (top > 0 ? Math.round((p[1] / top) * SPOT_ROWS) : 0);
+  for (let i = 0; i < k; i++) {
+    const xi = x[i] as number;
+    const yi = y[i] as number;
+    if (!Number.isFinite(xi) || !Number.isFinite(yi)) continue;
+    const spot = Math.round(xi) * (SPOT_ROWS + 1) + (top > 0 ? Math.round((yi / top) * SPOT_ROWS) : 0);
     const n = perSpot.get(spot) ?? 0;
     if (n >= SPOT_POINTS) continue;
     perSpot.set(spot, n + 1);
-    out.push(p);
+    out.push([xi, yi]);
   }
   return out;
 }
@@ -112,13 +120,7 @@ export function clvScatterOption(input: ClvScatterInput, labels: ClvScatterLabel
   const { frequency } = input.summary;
   const { expectedValue, expectedPurchases } = input.perCustomer;
   const hasValue = Array.prototype.some.call(expectedValue, (v: number) => Number.isFinite(v));
-  const y = hasValue ? expectedValue : expectedPurchases;
-  const data: [number, number][] = [];
-  for (let i = 0; i < frequency.length; i++) {
-    const xi = frequency[i];
-    const yi = y[i];
-    if (xi !== undefined && yi !== undefined && Number.isFinite(xi) && Number.isFinite(yi)) data.push([xi, yi]);
-  }
+  const data = visiblePoints(frequency, hasValue ? expectedValue : expectedPurchases);
   const currency = input.currency ?? DEFAULT_CURRENCY;
   const fmtY = hasValue ? (v: number) => formatMoney(ctx.locale, v, currency) : (v: number) => formatNumber(ctx.locale, v, 2);
   const yName = hasValue ? withUnit(labels.value, currencySymbol(currency)) : labels.purchases;
@@ -141,14 +143,15 @@ export function clvScatterOption(input: ClvScatterInput, labels: ClvScatterLabel
       {
         name: yName,
         type: 'scatter',
-        data: visiblePoints(data),
+        data,
         symbolSize: 4,
         itemStyle: { color: t.accent, opacity: 0.45 },
-        // Up to tens of thousands of points: batch drawing, in one pass up to 100k points.
+        // Up to tens of thousands of points: batch drawing, a few thousand per frame so that
+        // painting them never holds the page up for long.
         large: true,
         largeThreshold: 2000,
-        progressive: 20000,
-        progressiveThreshold: 100000,
+        progressive: 4000,
+        progressiveThreshold: 8000,
       },
     ],
   };

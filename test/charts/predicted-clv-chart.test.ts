@@ -71,7 +71,8 @@ describe('clvScatterOption', () => {
   it('draws at most eight points on one spot, every other point as it is', () => {
     const pile = Array.from({ length: 20 }, (_, i): [number, number] => [2, 500 + i * 0.01]);
     const apart: [number, number][] = [[2, 600], [3, 500], [0, 0], [0, 1000]];
-    const kept = visiblePoints([...pile, ...apart]);
+    const all = [...pile, [1, Number.NaN] as [number, number], ...apart];
+    const kept = visiblePoints(Float64Array.from(all, (p) => p[0]), Float64Array.from(all, (p) => p[1]));
     expect(kept).toEqual([...pile.slice(0, 8), ...apart]);
     const big = clvScatterOption(
       { summary: { frequency: Float64Array.from({ length: 1000 }, () => 1) }, perCustomer: { expectedPurchases: new Float64Array(1000), expectedValue: new Float64Array(1000).fill(7) } },
