@@ -3,6 +3,7 @@
  * the wasm build's DuckDB version, 1 thread) on the same file, each one timed.
  */
 import { DuckDBInstance } from '@duckdb/node-api';
+import { STARTUP_SQL } from '../src/engine/connector';
 
 export interface NativeTimes {
   /** Milliseconds per statement, in order. */
@@ -15,6 +16,8 @@ export interface NativeTimes {
 export async function replayNative(load: string[], metrics: string[], registered: string, path: string): Promise<NativeTimes> {
   const db = await DuckDBInstance.create(':memory:', { threads: '1' });
   const conn = await db.connect();
+  // The page's start-up statements (the compressed in-memory database among them), so both store tables alike.
+  for (const sql of STARTUP_SQL) await conn.run(sql);
   const file = `'${path.replaceAll("'", "''")}'`;
   const timed = async (sql: string, read: boolean): Promise<number> => {
     const t = performance.now();
