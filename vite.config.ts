@@ -63,6 +63,8 @@ export default defineConfig({
   },
   build: {
     target: 'es2022',
+    // The one lazy chunk (workbox-window) has no dependencies to preload: no preload helper or polyfill.
+    modulePreload: false,
     rolldownOptions: {
       output: {
         // V8's explicit compile hint: compile every function of the app's entry while the script
