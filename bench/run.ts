@@ -69,6 +69,8 @@ interface RunResult {
   rendererRssPeak: number;
   duckdbBytes: number;
   longestTaskMs: number;
+  /** When the longest task started, after the drop (ms). */
+  longestTaskAt: number;
   longTasks: number;
   steps: Record<string, number>;
   metricMs: number[];
@@ -139,6 +141,7 @@ async function oneRun(browser: Browser, url: string, size: string, path: string,
       rendererRssPeak: peak.rendererRss,
       duckdbBytes,
       longestTaskMs: Math.max(0, ...tasks.map((t) => t.duration)),
+      longestTaskAt: tasks.reduce((a, t) => (t.duration > a.duration ? t : a), { start: t0, duration: 0 }).start - t0,
       longTasks: tasks.length,
       steps,
       metricMs,
@@ -192,7 +195,7 @@ async function main(): Promise<void> {
       for (let i = 0; i < runs; i++) {
         try {
           const r = await oneRun(browser, server.url + '?e2e', size, gen.path, i === runs - 1);
-          console.error(`  run ${i + 1}: drop→drawn ${(r.loadMs / 1000).toFixed(2)} s, longest task ${r.longestTaskMs.toFixed(0)} ms${r.errors.length ? ', errors: ' + r.errors.join('; ') : ''}`);
+          console.error(`  run ${i + 1}: drop→drawn ${(r.loadMs / 1000).toFixed(2)} s, longest task ${r.longestTaskMs.toFixed(0)} ms (at +${(r.longestTaskAt / 1000).toFixed(1)} s)${r.errors.length ? ', errors: ' + r.errors.join('; ') : ''}`);
           done.push(r);
         } catch (e) {
           const why = e instanceof Error ? e.message.split('\n')[0] ?? e.message : String(e);
