@@ -32,3 +32,6 @@ export const STARTUP_SQL = [
   "ATTACH ':memory:' AS kohort (COMPRESS)",
   'USE kohort',
 ];
+
+/** The compressed database STARTUP_SQL attaches; TEMP tables live in `temp` instead, uncompressed. */
+export const DATABASE = 'kohort';

@@ -4,7 +4,7 @@
  * ends by rebuilding the combined tables and the compact model from the typed
  * per-source tables; the files themselves are never read again for that.
  */
-import type { Connector } from './connector';
+import { STARTUP_SQL, type Connector } from './connector';
 import { IngestError } from './ingest/errors';
 import { buildSource, DETECT_SAMPLE_ROWS, dropOpened, dropSource, needsFullDetection, openSource, withOverrides } from './ingest/load';
 import { combineSql } from './ingest/combine';
@@ -267,6 +267,7 @@ export function sqlScript(d: Dataset, query: string): string {
     d.sources.reduce((text, s) => text.replaceAll(`'kohort_${s.source.id}.csv'`, `'${s.fileName.replaceAll("'", "''")}'`), sql);
   const parts = [
     `-- Kohort: run in the DuckDB command-line tool (v1.4) in the folder holding ${d.sources.map((s) => s.fileName).join(', ')}.`,
+    ...STARTUP_SQL,
     ...d.sources.flatMap((s) => [
       `-- ${s.fileName}${s.source.format.encoding !== 'utf-8' ? ` (read by Kohort as ${s.source.format.encoding}; convert it to UTF-8 first)` : ''}`,
       ...s.openSql.map(rename),

@@ -6,6 +6,7 @@
  * keep per-source names (seg_c5, …); combine.ts maps them to shared keys.
  */
 import { ident } from '../../metrics/sql';
+import { DATABASE } from '../connector';
 import { finalTableName, segmentColumn, typedTableName } from './typed';
 import type { Source } from './types';
 
@@ -18,16 +19,26 @@ function tsJoin(prefixes: string[], tz: string | null): { select: string; joins:
   };
 }
 
+/**
+ * Up to this many rows a per-source table stays an uncompressed TEMP table: compressing it (see
+ * STARTUP_SQL) takes about four times as long to write, and below this size memory is no concern.
+ */
+export const UNCOMPRESSED_ROWS = 2_000_000;
+
+export function compressed(s: Source): boolean {
+  return s.rawRows > UNCOMPRESSED_ROWS;
+}
+
 /** `tz` = offset table name, or null when no value is an instant. */
 export function finalSql(s: Source, tz: string | null): string {
   const typed = ident(typedTableName(s));
-  const table = ident(finalTableName(s));
+  const table = `${compressed(s) ? '' : 'TEMP '}TABLE ${ident(finalTableName(s))}`;
   const segs = s.columns.filter((c) => c.role === 'segment').map((c) => ident(segmentColumn(c.key)));
   const segList = segs.length ? ', ' + segs.join(', ') : '';
   switch (s.shape) {
     case 'activity': {
       const j = tsJoin(['d'], tz);
-      return `CREATE OR REPLACE TABLE ${table} AS
+      return `CREATE OR REPLACE ${table} AS
 SELECT row_no, customer_id, d_ts AS ts, CAST(d_ts AS DATE) AS day,
   coalesce(order_id, 'row:' || row_no) AS order_id,
   CASE WHEN cancelled THEN -abs(amount) ELSE amount END AS amount,
@@ -38,20 +49,25 @@ FROM (SELECT t.*, ${j.select} FROM ${typed} t${j.joins} WHERE t._why IS NULL)`;
     case 'subscriptions': {
       const hasEnd = s.columns.some((c) => c.role === 'end_date');
       const j = tsJoin(hasEnd ? ['s', 'e'] : ['s'], tz);
-      return `CREATE OR REPLACE TABLE ${table} AS
+      return `CREATE OR REPLACE ${table} AS
 SELECT row_no, customer_id, CAST(s_ts AS DATE) AS start_day, ${hasEnd ? 'CAST(e_ts AS DATE)' : 'NULL::DATE'} AS end_day, mrr${segList}
 FROM (SELECT t.*, ${j.select} FROM ${typed} t${j.joins} WHERE t._why IS NULL)`;
     }
     case 'survey': {
       const j = tsJoin(['d'], tz);
-      return `CREATE OR REPLACE TABLE ${table} AS
+      return `CREATE OR REPLACE ${table} AS
 SELECT row_no, customer_id, CAST(d_ts AS DATE) AS day, score, reason${segList}
 FROM (SELECT t.*, ${j.select} FROM ${typed} t${j.joins} WHERE t._why IS NULL)`;
     }
     case 'customers':
-      return `CREATE OR REPLACE TABLE ${table} AS
+      return `CREATE OR REPLACE ${table} AS
 SELECT row_no, customer_id${segList} FROM ${typed} WHERE _why IS NULL`;
   }
+}
+
+/** Drops a table from both places it can be (a TEMP copy would otherwise hide a compressed one). */
+export function dropEverywhereSql(name: string): string[] {
+  return [`DROP TABLE IF EXISTS temp.main.${ident(name)}`, `DROP TABLE IF EXISTS ${DATABASE}.main.${ident(name)}`];
 }
 
 /** Earliest and latest instant among the values that carry an offset (null when none do). */

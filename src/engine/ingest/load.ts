@@ -14,7 +14,7 @@ import { decodeHead, sniffBytes } from './bytes';
 import { transcodeToUtf8 } from './decode';
 import { detectSql, parseDetect, planColumn, type DetectPlan } from './detect';
 import { IngestError } from './errors';
-import { finalSql, instantRangeSql } from './final';
+import { dropEverywhereSql, finalSql, instantRangeSql } from './final';
 import { checkColumns, checkSize, checkText, hasLoneCr } from './guard';
 import { decideFormats } from './formats';
 import { columnNames, sniffHeader } from './header';
@@ -229,6 +229,7 @@ export async function buildSource(c: Connector, source: Source, options: BuildOp
       await c.exec(offsetTableSql(tz, offsetSpans(options.timeZone, r.lo, r.hi)));
     }
   }
+  for (const stmt of dropEverywhereSql(finalTableName(source))) await c.exec(stmt);
   await c.exec(finalSql(source, tz));
   source.table = finalTableName(source);
   const report = await loadReport(c, source);
@@ -257,8 +258,9 @@ export async function dropOpened(c: Connector, id: string): Promise<void> {
 
 /** Forgets a source: its tables and the registered file. */
 export async function dropSource(c: Connector, source: Source): Promise<void> {
-  for (const t of [source.rawTable, `rejects_${source.id}`, finalTableName(source), typedTableName(source)]) {
+  for (const t of [source.rawTable, `rejects_${source.id}`, typedTableName(source)]) {
     await c.exec(`DROP TABLE IF EXISTS ${ident(t)}`);
   }
+  for (const stmt of dropEverywhereSql(finalTableName(source))) await c.exec(stmt);
   await c.dropFile(`kohort_${source.id}.csv`);
 }
