@@ -9,26 +9,32 @@ export type Row = Record<string, Cell>;
  */
 export function toRows(table: Table): Row[] {
   const fields = table.schema.fields;
-  const out: Row[] = new Array(table.numRows);
-  const cols = fields.map((f) => table.getChild(f.name));
-  for (let i = 0; i < table.numRows; i++) {
-    const row: Row = {};
-    fields.forEach((f, j) => {
-      row[f.name] = toCell(cols[j]?.get(i), f.type);
-    });
-    out[i] = row;
+  const n = table.numRows;
+  const out: Row[] = new Array(n);
+  for (let i = 0; i < n; i++) out[i] = {};
+  // Column by column, walking each column's chunks once: get(i) would look the chunk up per cell.
+  for (const f of fields) {
+    const col = table.getChild(f.name);
+    if (!col) continue;
+    const cell = converter(f.type);
+    let i = 0;
+    for (const v of col) (out[i++] as Row)[f.name] = v === null || v === undefined ? null : cell(v);
   }
   return out;
 }
 
-function toCell(v: unknown, type: DataType): Cell {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'bigint') return Number(v);
+/** How to turn a non-null value of this type into a Cell, decided once per column. */
+function converter(type: DataType): (v: unknown) => Cell {
   // DuckDB sends HUGEINT (e.g. sum of BIGINT) and DECIMAL as Arrow decimals.
-  if (DataType.isDecimal(type)) return util.bigNumToNumber(v as Parameters<typeof util.bigNumToNumber>[0], type.scale);
-  if (DataType.isDate(type)) return new Date(v as number).toISOString().slice(0, 10);
-  if (DataType.isTimestamp(type)) return new Date(v as number).toISOString().slice(0, 19).replace('T', ' ');
+  if (DataType.isDecimal(type)) return (v) => util.bigNumToNumber(v as Parameters<typeof util.bigNumToNumber>[0], type.scale);
+  if (DataType.isDate(type)) return (v) => new Date(v as number).toISOString().slice(0, 10);
+  if (DataType.isTimestamp(type)) return (v) => new Date(v as number).toISOString().slice(0, 19).replace('T', ' ');
+  return plainCell;
+}
+
+function plainCell(v: unknown): Cell {
   if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
+  if (typeof v === 'bigint') return Number(v);
   return String(v);
 }
 
