@@ -8,6 +8,7 @@ import { STARTUP_SQL, type Connector } from './connector';
 import { IngestError } from './ingest/errors';
 import { buildSource, DETECT_SAMPLE_ROWS, dropOpened, dropSource, needsFullDetection, openSource, withOverrides } from './ingest/load';
 import { combineSql } from './ingest/combine';
+import { dropEverywhereSql, UNCOMPRESSED_ROWS } from './ingest/final';
 import type { LoadReport, Overrides, Source } from './ingest/types';
 import { MODEL_TABLES, modelSql } from '../metrics/model';
 import { segmentModelSql } from '../metrics/segments';
@@ -195,7 +196,7 @@ export async function removeSource(c: Connector, current: Dataset, id: string): 
   if (rest.length) return combine(c, rest, current);
   // Nothing left: the combined and model tables go too, so clearing frees the engine's memory.
   await c.exec('DROP VIEW IF EXISTS events');
-  for (const t of COMBINED_TABLES) await c.exec(`DROP TABLE IF EXISTS ${t}`);
+  for (const stmt of COMBINED_TABLES.flatMap(dropEverywhereSql)) await c.exec(stmt);
   return null;
 }
 
@@ -235,7 +236,13 @@ async function combine(c: Connector, sources: LoadedSource[], previous: Dataset 
   const combined = combineSql(sources.map((s) => s.source));
   const statements = [...combined.statements];
   if (combined.tables.events) {
-    statements.push(...modelSql(combined.info), ...segmentModelSql(combined.info, combined.tables, combined.attrSegments));
+    // Same storage rule as the per-source tables: uncompressed TEMP while the data is small.
+    const temp = sources.reduce((n, s) => n + s.source.rawRows, 0) <= UNCOMPRESSED_ROWS;
+    statements.push(
+      ...MODEL_TABLES.flatMap(dropEverywhereSql),
+      ...modelSql(combined.info, temp),
+      ...segmentModelSql(combined.info, combined.tables, combined.attrSegments, temp),
+    );
   }
   for (const stmt of statements) await c.exec(stmt);
   return {

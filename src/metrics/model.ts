@@ -28,7 +28,12 @@ export const MODEL_TABLES = ['cids', 'cday', 'corder', 'cgap', 'cust'] as const;
  * every metric groups, joins and partitions by customer, and integers do that about a third
  * faster than text. Only `cust.customer` keeps the id as written in the file.
  */
-export function modelSql(info: DatasetInfo): string[] {
+/** `CREATE OR REPLACE [TEMP] TABLE`: small datasets keep the model uncompressed (quicker), see UNCOMPRESSED_ROWS. */
+export function createTable(name: string, temp: boolean): string {
+  return `CREATE OR REPLACE ${temp ? 'TEMP ' : ''}TABLE ${name}`;
+}
+
+export function modelSql(info: DatasetInfo, temp = false): string[] {
   const segs = info.segments.map((s) => ident(s.key));
   // The segment of a customer's first non-refund row: per order the value at its first row, then per customer the first order's.
   const firstRow = '{t: ts, r: row_no}';
@@ -36,11 +41,11 @@ export function modelSql(info: DatasetInfo): string[] {
   const custSegs = segs.map((s) => `, arg_min_null(${s}, first_row) AS ${s}`).join('');
   const custSegCols = segs.map((s) => `, o.${s}`).join('');
   return [
-    `CREATE OR REPLACE TABLE cids AS
+    `${createTable('cids', temp)} AS
 SELECT customer_id AS customer, CAST(row_number() OVER (ORDER BY customer_id) AS INTEGER) AS cid
 FROM (SELECT DISTINCT customer_id FROM events)`,
     // Sorted by customer and day: the scans that follow read neighbouring rows together.
-    `CREATE OR REPLACE TABLE cday AS
+    `${createTable('cday', temp)} AS
 SELECT m.cid, e.day,
   sum(e.amount) AS revenue,
   sum(e.cost) AS cost,
@@ -48,20 +53,20 @@ SELECT m.cid, e.day,
 FROM events e JOIN cids m ON m.customer = e.customer_id
 GROUP BY m.cid, e.day
 ORDER BY m.cid, e.day`,
-    `CREATE OR REPLACE TABLE corder AS
+    `${createTable('corder', temp)} AS
 SELECT m.cid, e.order_id, min(e.ts) AS ts, min(e.day) AS day, sum(e.amount) AS amount, sum(e.cost) AS cost,
   min(${firstRow}) AS first_row${orderSegs}
 FROM events e JOIN cids m ON m.customer = e.customer_id
 WHERE NOT e.is_refund
 GROUP BY m.cid, e.order_id`,
     // Consecutive activity days per customer, sorted once here instead of in every gap query.
-    `CREATE OR REPLACE TABLE cgap AS
+    `${createTable('cgap', temp)} AS
 SELECT cid, day, lag(day) OVER w AS prev, CAST(row_number() OVER w - 1 AS INTEGER) AS transition
 FROM cday
 WHERE active
 WINDOW w AS (PARTITION BY cid ORDER BY day)`,
     // Customers with at least one non-refund row; revenue and cost net of their refunds.
-    `CREATE OR REPLACE TABLE cust AS
+    `${createTable('cust', temp)} AS
 WITH d AS (
   SELECT cid,
     min(day) FILTER (WHERE active) AS first_day,

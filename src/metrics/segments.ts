@@ -11,6 +11,7 @@
  *    (recency / frequency / monetary groups). See docs/metrics.md (Segments).
  */
 import { scopeCtes, segmentFiltered } from './scope';
+import { createTable } from './model';
 import { dateLit, ident, lit, num, periodAdd, periodEnd, periodStart } from './sql';
 import { n, nOrNull, s, type Row } from './rows';
 import type { CsvTable, DatasetInfo, MetricOptions, SegmentColumn, TablesPresent } from './types';
@@ -55,12 +56,13 @@ export function segmentModelSql(
   info: DatasetInfo,
   tables: TablesPresent,
   attrSegments: readonly SegmentColumn[] = [],
+  temp = false,
 ): string[] {
-  return [overrideSql(info, tables.customerAttrs ? attrSegments : []), derivedSql(info)];
+  return [overrideSql(info, tables.customerAttrs ? attrSegments : [], temp), derivedSql(info, temp)];
 }
 
 /** A customers file overrides the first-activity value (cust, from modelSql); blanks become EMPTY_SEGMENT. */
-function overrideSql(info: DatasetInfo, attrs: readonly SegmentColumn[]): string {
+function overrideSql(info: DatasetInfo, attrs: readonly SegmentColumn[], temp: boolean): string {
   const eventKeys = new Set(info.segments.map((c) => c.key));
   const attrKeys = new Set(attrs.map((c) => c.key));
   const replaced = info.segments.map((c) => {
@@ -79,7 +81,7 @@ function overrideSql(info: DatasetInfo, attrs: readonly SegmentColumn[]): string
     joins.push('LEFT JOIN a ON a.customer = c.customer');
   }
   const star = replaced.length ? `c.* REPLACE (${replaced.join(', ')})` : 'c.*';
-  return `CREATE OR REPLACE TABLE cust AS
+  return `${createTable('cust', temp)} AS
 ${ctes.length ? 'WITH ' + ctes.join(',\n') + '\n' : ''}SELECT ${[star, ...added].join(',\n  ')}
 FROM cust c ${joins.join(' ')}`;
 }
@@ -89,13 +91,13 @@ FROM cust c ${joins.join(' ')}`;
  * score = 1 + k·(customers strictly worse) // all customers. Ties take the lower score,
  * which keeps every one-time buyer at F = 1 even when they are half of the customers.
  */
-function derivedSql(info: DatasetInfo): string {
+function derivedSql(info: DatasetInfo, temp: boolean): string {
   const below = (order: string, buckets: number) => `1 + (${buckets} * (rank() OVER (ORDER BY ${order}) - 1)) // count(*) OVER ()`;
   const fm = info.hasRevenue ? '(f + m) // 2' : 'f';
   const tier = info.hasRevenue
     ? `CASE q ${SPEND_TIERS.map((t, i) => `WHEN ${4 - i} THEN ${lit(t)}`).join(' ')} END`
     : 'CAST(NULL AS VARCHAR)';
-  return `CREATE OR REPLACE TABLE cust AS
+  return `${createTable('cust', temp)} AS
 WITH b AS (
   SELECT *, (SELECT max(last_day) FROM cust) - last_day AS recency_days, coalesce(revenue, 0) AS money FROM cust
 ), scored AS (

@@ -37,3 +37,24 @@ describe('where a per-source table is kept', () => {
     expect(await where('events_cmp')).toEqual([]);
   });
 });
+
+describe('where the model tables are kept', () => {
+  it('small datasets keep cday … cust uncompressed and TEMP; removing the last file leaves no copy anywhere', async () => {
+    const { loadFile, removeSource } = await import('../../src/engine/dataset');
+    const c = await createNodeConnector();
+    const d = await loadFile(c, null, file, 'm1', 'Europe/Amsterdam', () => {});
+    const kinds = await c.query("SELECT table_name AS t, database_name AS db FROM duckdb_tables() WHERE table_name IN ('cids', 'cday', 'corder', 'cgap', 'cust') ORDER BY 1");
+    expect(kinds).toEqual(['cday', 'cgap', 'cids', 'corder', 'cust'].map((t) => ({ t, db: 'temp' })));
+    expect((await c.query('SELECT count(*) AS n FROM cust'))[0]?.n).toBe(40);
+    expect(await removeSource(c, d, d.sources[0]?.id ?? '')).toBeNull();
+    expect(await c.query("SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main'")).toEqual([]);
+    await c.close();
+  });
+
+  it('modelSql writes to the compressed database unless asked for TEMP tables', async () => {
+    const { modelSql } = await import('../../src/metrics/model');
+    const info = { hasRevenue: true, hasCost: false, hasOrderId: false, segments: [] };
+    expect(modelSql(info).every((s) => s.startsWith('CREATE OR REPLACE TABLE'))).toBe(true);
+    expect(modelSql(info, true).every((s) => s.startsWith('CREATE OR REPLACE TEMP TABLE'))).toBe(true);
+  });
+});
