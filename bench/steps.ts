@@ -13,11 +13,11 @@ export function stepOf(sql: string): Step {
   if (/read_csv\(|^CREATE OR REPLACE TABLE "rejects_|^DROP TABLE IF EXISTS "raw_\w+_(rej|scan)"/.test(s)) return 'raw table';
   if (/^SELECT (\* FROM\s*\(SELECT )?count\(\*\) AS rows,|^SELECT count\(\*\) AS n FROM "(rejects|raw)_|^WITH needed AS/.test(s)) return 'detection';
   if (/^CREATE OR REPLACE TEMP TABLE "typed_|^SELECT epoch_ms\(|^CREATE OR REPLACE TEMP TABLE tz_/.test(s)) return 'typed pass';
-  if (/^CREATE OR REPLACE TABLE "(events|subscriptions|customer_attrs|survey)_/.test(s)) return 'final table';
+  if (/^CREATE OR REPLACE (TEMP )?TABLE "(events|subscriptions|customer_attrs|survey)_|^DROP TABLE IF EXISTS (temp|kohort)\.main\."(events|subscriptions|customer_attrs|survey)_/.test(s)) return 'final table';
   if (/FROM "typed_|FROM "rejects_|FROM "(events|subscriptions|customer_attrs|survey)_\w+"$|^DROP TABLE IF EXISTS "(typed_|tz_)|FROM "raw_\w+" WHERE rowid IN/.test(s)) {
     return 'load report';
   }
-  if (/^CREATE OR REPLACE (TABLE|VIEW) (events|subscriptions|customer_attrs|survey|cids|cday|corder|cgap|cust) AS|^DROP TABLE IF EXISTS (subscriptions|customer_attrs|survey)$/.test(s)) {
+  if (/^CREATE OR REPLACE (TEMP TABLE|TABLE|VIEW) (events|subscriptions|customer_attrs|survey|cids|cday|corder|cgap|cust) AS|^DROP TABLE IF EXISTS ((temp|kohort)\.main\.)?"?(subscriptions|customer_attrs|survey|cids|cday|corder|cgap|cust)"?$/.test(s)) {
     return 'model';
   }
   if (/^SELECT count\(\*\) AS loaded/.test(s)) return 'load report';
