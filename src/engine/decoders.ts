@@ -4,19 +4,19 @@
  * takes longer than a frame may last. Each returns plain data whose typed arrays are moved, not
  * copied, to the page. The parsers are the metrics' own, so the numbers are the same.
  */
-import type { Row } from '../metrics/rows';
-import { parseClvSummary } from '../metrics/clv-summary';
+import type { Columns } from '../metrics/rows';
+import { parseClvSummaryColumns } from '../metrics/clv-summary';
 
 export const DECODERS = {
-  clvSummaryWeek: (rows: Row[]) => parseClvSummary(rows, 'week'),
-  clvSummaryDay: (rows: Row[]) => parseClvSummary(rows, 'day'),
-} satisfies Record<string, (rows: Row[]) => object>;
+  clvSummaryWeek: (c: Columns) => parseClvSummaryColumns(c, 'week'),
+  clvSummaryDay: (c: Columns) => parseClvSummaryColumns(c, 'day'),
+} satisfies Record<string, (c: Columns) => object>;
 
 export type DecoderName = keyof typeof DECODERS;
 export type Decoded<K extends DecoderName> = ReturnType<(typeof DECODERS)[K]>;
 
-export function decode<K extends DecoderName>(decoder: K, rows: Row[]): Decoded<K> {
-  return DECODERS[decoder](rows) as Decoded<K>;
+export function decode<K extends DecoderName>(decoder: K, columns: Columns): Decoded<K> {
+  return DECODERS[decoder](columns) as Decoded<K>;
 }
 
 /** The buffers of a decoded result's typed-array fields, to transfer with it. */

@@ -16,8 +16,7 @@
  * Customers whose first purchase is after the calibration end are left out.
  * Dates are whole days, so T and t_x are whole days (or sevenths of a week).
  */
-import type { Row } from './rows';
-import { n, nOrNull, s } from './rows';
+import { columnsOf, type Cell, type Columns, type Row } from './rows';
 import { dateLit, isoDate } from './sql';
 import { scopeCtes } from './scope';
 import type { DatasetInfo, SegmentFilter } from './types';
@@ -73,23 +72,44 @@ GROUP BY cid, first_day
 ORDER BY cid`;
 }
 
+const SUMMARY_COLUMNS = ['customer_id', 'frequency', 'recency', 'T', 'monetary', 'cal_end'] as const;
+
 export function parseClvSummary(rows: Row[], unit: ClvUnit): ClvSummary {
-  const k = rows.length;
-  const out: ClvSummary = {
-    unit,
-    calibrationEnd: rows.length > 0 && rows[0] ? s(rows[0], 'cal_end') : null,
-    customerIds: new Array<string>(k),
-    frequency: new Float64Array(k),
-    recency: new Float64Array(k),
-    T: new Float64Array(k),
-    monetary: new Float64Array(k),
+  return parseClvSummaryColumns(columnsOf(rows, SUMMARY_COLUMNS), unit);
+}
+
+/** The same parse over columns (in DuckDB's worker, where 100 000+ row objects would cost more than the query). */
+export function parseClvSummaryColumns(c: Columns, unit: ClvUnit): ClvSummary {
+  const col = (name: string): Cell[] => {
+    const v = c[name];
+    if (!v) throw new Error(`clv summary: no column ${name}`);
+    return v;
   };
-  rows.forEach((row, i) => {
-    out.customerIds[i] = s(row, 'customer_id');
-    out.frequency[i] = n(row, 'frequency');
-    out.recency[i] = n(row, 'recency');
-    out.T[i] = n(row, 'T');
-    out.monetary[i] = nOrNull(row, 'monetary') ?? Number.NaN;
-  });
-  return out;
+  const ids = col('customer_id');
+  const k = ids.length;
+  const numbers = (name: string, nullAs?: number): Float64Array => {
+    const src = col(name);
+    const out = new Float64Array(k);
+    for (let i = 0; i < k; i++) {
+      const v = src[i];
+      if (typeof v === 'number') out[i] = v;
+      else if (v === null && nullAs !== undefined) out[i] = nullAs;
+      else throw new Error(`column ${name}: expected a number, got ${String(v)}`);
+    }
+    return out;
+  };
+  const text = (v: Cell, name: string): string => {
+    if (typeof v !== 'string') throw new Error(`column ${name}: expected text, got ${String(v)}`);
+    return v;
+  };
+  const customerIds = ids.map((v) => text(v, 'customer_id'));
+  return {
+    unit,
+    calibrationEnd: k > 0 ? text(col('cal_end')[0] ?? null, 'cal_end') : null,
+    customerIds,
+    frequency: numbers('frequency'),
+    recency: numbers('recency'),
+    T: numbers('T'),
+    monetary: numbers('monetary', Number.NaN),
+  };
 }

@@ -23,6 +23,28 @@ export function toRows(table: Table): Row[] {
   return out;
 }
 
+/** A result as one array of cells per column: large results are parsed without a row object each. */
+export type Columns = Record<string, Cell[]>;
+
+/** Arrow table → columns, with the same values as toRows. */
+export function toColumns(table: Table): Columns {
+  const out: Columns = {};
+  for (const f of table.schema.fields) {
+    const col = table.getChild(f.name);
+    const cell = converter(f.type);
+    const values: Cell[] = new Array(table.numRows);
+    let i = 0;
+    if (col) for (const v of col) values[i++] = v === null || v === undefined ? null : cell(v);
+    out[f.name] = values;
+  }
+  return out;
+}
+
+/** Rows → columns (the given names), for parsers written against Columns. */
+export function columnsOf(rows: Row[], names: readonly string[]): Columns {
+  return Object.fromEntries(names.map((name) => [name, rows.map((r) => r[name] ?? null)]));
+}
+
 /** How to turn a non-null value of this type into a Cell, decided once per column. */
 function converter(type: DataType): (v: unknown) => Cell {
   // DuckDB sends HUGEINT (e.g. sum of BIGINT) and DECIMAL as Arrow decimals.
