@@ -1,4 +1,5 @@
 import type { Row } from '../metrics/rows';
+import { ident } from '../metrics/sql';
 import type { Decoded, DecoderName } from './decoders';
 
 /**
@@ -35,3 +36,15 @@ export const STARTUP_SQL = [
 
 /** The compressed database STARTUP_SQL attaches; TEMP tables live in `temp` instead, uncompressed. */
 export const DATABASE = 'kohort';
+
+/**
+ * Up to this many rows (of a file, or of all a dataset's files) its tables stay uncompressed
+ * TEMP tables: compressing takes about four times as long to write, and below this size
+ * memory is no concern.
+ */
+export const UNCOMPRESSED_ROWS = 2_000_000;
+
+/** Drops a table from both places it can be (a TEMP copy would otherwise hide a compressed one). */
+export function dropEverywhereSql(name: string): string[] {
+  return [`DROP TABLE IF EXISTS temp.main.${ident(name)}`, `DROP TABLE IF EXISTS ${DATABASE}.main.${ident(name)}`];
+}

@@ -4,11 +4,10 @@
  * ends by rebuilding the combined tables and the compact model from the typed
  * per-source tables; the files themselves are never read again for that.
  */
-import { STARTUP_SQL, type Connector } from './connector';
+import { dropEverywhereSql, STARTUP_SQL, UNCOMPRESSED_ROWS, type Connector } from './connector';
 import { IngestError } from './ingest/errors';
 import { buildSource, DETECT_SAMPLE_ROWS, dropOpened, dropSource, needsFullDetection, openSource, withOverrides } from './ingest/load';
 import { combineSql } from './ingest/combine';
-import { dropEverywhereSql, UNCOMPRESSED_ROWS } from './ingest/final';
 import type { LoadReport, Overrides, Source } from './ingest/types';
 import { MODEL_TABLES, modelSql } from '../metrics/model';
 import { segmentModelSql } from '../metrics/segments';
@@ -68,7 +67,7 @@ export async function loadFile(
   progress('loading.read');
   let source: Source | null = null;
   try {
-    const built = await openAndBuild(c, file, id, overrides, timeZone, progress, (s) => (source = s));
+    const built = await openAndBuild(c, file, id, overrides, timeZone, progress);
     source = built.source;
     const { report } = built;
     checkLoaded(source, report);
@@ -98,19 +97,24 @@ async function openAndBuild(
   overrides: Overrides,
   timeZone: string,
   progress: Progress,
-  opened: (s: Source) => void,
 ): Promise<Built> {
-  for (const sampleRows of [DETECT_SAMPLE_ROWS, Infinity]) {
+  const attempt = async (sampleRows: number): Promise<Built> => {
     const open = recorder(c);
     const source = await openSource(open.c, file, id, overrides, sampleRows);
-    opened(source);
     progress('loading.detect');
     const build = recorder(c);
-    const report = await buildSource(build.c, source, { timeZone });
-    if (sampleRows === Infinity || !needsFullDetection(source, report)) return { source, report, openSql: open.log, buildSql: build.log };
-    await dropSource(c, source);
-  }
-  throw new Error('unreachable');
+    try {
+      const report = await buildSource(build.c, source, { timeZone });
+      return { source, report, openSql: open.log, buildSql: build.log };
+    } catch (e) {
+      await dropSource(c, source).catch(() => undefined);
+      throw e;
+    }
+  };
+  const first = await attempt(DETECT_SAMPLE_ROWS);
+  if (!needsFullDetection(first.source, first.report)) return first;
+  await dropSource(c, first.source);
+  return attempt(Infinity);
 }
 
 /** A file whose every row was set aside is refused: an empty analysis would look like a result. */
@@ -178,7 +182,7 @@ export async function rebuildSource(
   let next: Built;
   if (reopen) {
     const format = { ...old.source.format, ...f, dateFormats: {} };
-    next = await openAndBuild(c, old.file, id, { ...overrides, format }, timeZone, () => undefined, () => undefined);
+    next = await openAndBuild(c, old.file, id, { ...overrides, format }, timeZone, () => undefined);
   } else {
     const source = withOverrides(old.source, overrides);
     const build = recorder(c);

@@ -3,38 +3,17 @@ import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import workerUrl from '../workers/duckdb-engine.worker.ts?worker&url';
 import type { Row } from '../metrics/rows';
 import type { Connector } from './connector';
-import type { EngineCall, EngineResponse } from './engine-protocol';
+import type { EngineCall } from './engine-protocol';
 import type { Decoded, DecoderName } from './decoders';
-import { trampolineWorker } from './trampoline';
+import { startWorker } from './worker-rpc';
 
 /**
  * DuckDB-WASM in a web worker of our own (workers/duckdb-engine.worker.ts), which answers with
  * plain rows; every file it reads comes from the page's own origin.
  */
 export async function createWasmConnector(): Promise<Connector> {
-  // The dev server serves workers as ES modules, which importScripts cannot load; builds are classic scripts.
-  const worker = import.meta.env.DEV ? new Worker(workerUrl, { type: 'module' }) : trampolineWorker(workerUrl);
-  let seq = 0;
-  const pending = new Map<number, { resolve: (result: unknown) => void; reject: (e: Error) => void }>();
-  worker.onmessage = (e: MessageEvent<EngineResponse>) => {
-    const p = pending.get(e.data.id);
-    if (!p) return;
-    pending.delete(e.data.id);
-    if ('error' in e.data) p.reject(new Error(e.data.error));
-    else p.resolve(e.data.result);
-  };
-  // A worker that fails to start or crashes fails every call instead of leaving it waiting.
-  worker.onerror = (e: ErrorEvent) => {
-    const err = new Error(e.message || 'DuckDB worker failed');
-    for (const p of pending.values()) p.reject(err);
-    pending.clear();
-  };
-  const call = (c: EngineCall, transfer: Transferable[] = []): Promise<unknown> =>
-    new Promise((resolve, reject) => {
-      const id = ++seq;
-      pending.set(id, { resolve, reject });
-      worker.postMessage({ id, ...c }, transfer);
-    });
+  const worker = startWorker<EngineCall>(workerUrl, 'DuckDB');
+  const call = worker.call;
 
   try {
     await call({ op: 'open', eh: new URL(ehWasm, location.href).href, mvp: new URL(mvpWasm, location.href).href });

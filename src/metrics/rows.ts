@@ -8,17 +8,12 @@ export type Row = Record<string, Cell>;
  * DATE/TIMESTAMP become ISO text, so results are plain, comparable data.
  */
 export function toRows(table: Table): Row[] {
-  const fields = table.schema.fields;
-  const n = table.numRows;
-  const out: Row[] = new Array(n);
-  for (let i = 0; i < n; i++) out[i] = {};
-  // Column by column, walking each column's chunks once: get(i) would look the chunk up per cell.
-  for (const f of fields) {
-    const col = table.getChild(f.name);
-    if (!col) continue;
-    const cell = converter(f.type);
-    let i = 0;
-    for (const v of col) (out[i++] as Row)[f.name] = v === null || v === undefined ? null : cell(v);
+  const columns = Object.entries(toColumns(table));
+  const out: Row[] = new Array(table.numRows);
+  for (let i = 0; i < table.numRows; i++) {
+    const row: Row = {};
+    for (const [name, values] of columns) row[name] = values[i] ?? null;
+    out[i] = row;
   }
   return out;
 }
@@ -26,7 +21,7 @@ export function toRows(table: Table): Row[] {
 /** A result as one array of cells per column: large results are parsed without a row object each. */
 export type Columns = Record<string, Cell[]>;
 
-/** Arrow table → columns, with the same values as toRows. */
+/** Arrow table → columns. Each column's chunks are walked once (get(i) would look the chunk up per cell). */
 export function toColumns(table: Table): Columns {
   const out: Columns = {};
   for (const f of table.schema.fields) {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connector } from '../../src/engine/connector';
 import { createNodeConnector } from '../../src/engine/node';
-import { UNCOMPRESSED_ROWS } from '../../src/engine/ingest/final';
+import { UNCOMPRESSED_ROWS } from '../../src/engine/connector';
 import { buildSource, dropSource, openSource } from '../../src/engine/ingest/load';
 
 const file = new File(['klant;datum;bedrag\n' + Array.from({ length: 300 }, (_, i) => `K${i % 40};${(i % 28) + 1}-02-2024;${i},50`).join('\n') + '\n'], 'o.csv');

@@ -6,7 +6,7 @@
  * keep per-source names (seg_c5, …); combine.ts maps them to shared keys.
  */
 import { ident } from '../../metrics/sql';
-import { DATABASE } from '../connector';
+import { UNCOMPRESSED_ROWS } from '../connector';
 import { finalTableName, segmentColumn, typedTableName } from './typed';
 import type { Source } from './types';
 
@@ -18,12 +18,6 @@ function tsJoin(prefixes: string[], tz: string | null): { select: string; joins:
     joins: prefixes.map((p) => ` ASOF LEFT JOIN ${ident(tz)} z_${p} ON t.${p}_utc >= z_${p}.from_utc`).join(''),
   };
 }
-
-/**
- * Up to this many rows a per-source table stays an uncompressed TEMP table: compressing it (see
- * STARTUP_SQL) takes about four times as long to write, and below this size memory is no concern.
- */
-export const UNCOMPRESSED_ROWS = 2_000_000;
 
 export function compressed(s: Source): boolean {
   return s.rawRows > UNCOMPRESSED_ROWS;
@@ -63,11 +57,6 @@ FROM (SELECT t.*, ${j.select} FROM ${typed} t${j.joins} WHERE t._why IS NULL)`;
       return `CREATE OR REPLACE ${table} AS
 SELECT row_no, customer_id${segList} FROM ${typed} WHERE _why IS NULL`;
   }
-}
-
-/** Drops a table from both places it can be (a TEMP copy would otherwise hide a compressed one). */
-export function dropEverywhereSql(name: string): string[] {
-  return [`DROP TABLE IF EXISTS temp.main.${ident(name)}`, `DROP TABLE IF EXISTS ${DATABASE}.main.${ident(name)}`];
 }
 
 /** Earliest and latest instant among the values that carry an offset (null when none do). */

@@ -9,12 +9,12 @@
  */
 import { ident } from '../../metrics/sql';
 import type { Row } from '../../metrics/rows';
-import type { Connector } from '../connector';
+import { dropEverywhereSql, type Connector } from '../connector';
 import { decodeHead, sniffBytes } from './bytes';
 import { transcodeToUtf8 } from './decode';
 import { detectSql, parseDetect, planColumn, type DetectPlan } from './detect';
 import { IngestError } from './errors';
-import { dropEverywhereSql, finalSql, instantRangeSql } from './final';
+import { finalSql, instantRangeSql } from './final';
 import { checkColumns, checkSize, checkText, hasLoneCr } from './guard';
 import { decideFormats } from './formats';
 import { columnNames, sniffHeader } from './header';

@@ -1,0 +1,41 @@
+import { trampolineWorker } from './trampoline';
+
+/** A worker that answers each `{ id, ...request }` with `{ id, result }` or `{ id, error }`. */
+export interface WorkerRpc<Request extends object> {
+  call(request: Request, transfer?: Transferable[]): Promise<unknown>;
+  terminate(): void;
+}
+
+type Response = { id: number; result: unknown } | { id: number; error: string };
+
+/**
+ * Starts a built worker through the CSP trampoline (a module worker on the dev server, which
+ * serves workers as ES modules that importScripts cannot load) and matches answers to calls.
+ */
+export function startWorker<Request extends object>(url: string, name: string): WorkerRpc<Request> {
+  const worker = import.meta.env.DEV ? new Worker(url, { type: 'module' }) : trampolineWorker(url);
+  let seq = 0;
+  const pending = new Map<number, { resolve: (result: unknown) => void; reject: (e: Error) => void }>();
+  worker.onmessage = (e: MessageEvent<Response>) => {
+    const p = pending.get(e.data.id);
+    if (!p) return;
+    pending.delete(e.data.id);
+    if ('error' in e.data) p.reject(new Error(e.data.error));
+    else p.resolve(e.data.result);
+  };
+  // A worker that fails to start or crashes fails every call instead of leaving it waiting.
+  worker.onerror = (e: ErrorEvent) => {
+    const err = new Error(e.message || `${name} worker failed`);
+    for (const p of pending.values()) p.reject(err);
+    pending.clear();
+  };
+  return {
+    call: (request, transfer = []) =>
+      new Promise((resolve, reject) => {
+        const id = ++seq;
+        pending.set(id, { resolve, reject });
+        worker.postMessage({ id, ...request }, transfer);
+      }),
+    terminate: () => worker.terminate(),
+  };
+}
