@@ -4,8 +4,9 @@
  */
 import type { EChartsCoreOption } from 'echarts/core';
 import { formatInt, formatMoney, formatNumber, formatPercent } from '../i18n/format';
-import type { ClvPerCustomer } from '../metrics/clv-model';
+import type { ClvPerCustomer, FitInput } from '../metrics/clv-model';
 import type { ClvSummary } from '../metrics/clv-summary';
+import { idAt } from '../metrics/id-list';
 import { categoryAxis, intTicks, moneyTicks, valueAxis } from './axis';
 import { gridBox, themeOf, tooltipBox } from './theme';
 import { escapeHtml, marker, tipList, type TipParam } from './tooltip';
@@ -38,9 +39,9 @@ interface BinDatum {
   share: number;
 }
 
-export function pAliveHistogramOption(perCustomer: Pick<ClvPerCustomer, 'pAlive'>, labels: PAliveLabels, ctx: ChartContext): EChartsCoreOption {
+/** `counts` from pAliveCounts. */
+export function pAliveHistogramOption(counts: number[], labels: PAliveLabels, ctx: ChartContext): EChartsCoreOption {
   const t = themeOf(ctx);
-  const counts = pAliveCounts(perCustomer.pAlive);
   const total = counts.reduce((a, b) => a + b, 0);
   const pct = (v: number) => formatPercent(ctx.locale, v, 0);
   // "0–10%": the unit once per label keeps ten labels short enough to all fit.
@@ -64,8 +65,9 @@ export function pAliveHistogramOption(perCustomer: Pick<ClvPerCustomer, 'pAlive'
 }
 
 export interface ClvScatterInput {
-  summary: Pick<ClvSummary, 'frequency'>;
-  perCustomer: Pick<ClvPerCustomer, 'expectedValue' | 'expectedPurchases'>;
+  /** From visiblePoints: (repeat purchases, expected value or, without one, expected purchases). */
+  points: [number, number][];
+  hasValue: boolean;
   currency?: string;
 }
 
@@ -117,10 +119,7 @@ export function visiblePoints(x: ArrayLike<number>, y: ArrayLike<number>): [numb
  */
 export function clvScatterOption(input: ClvScatterInput, labels: ClvScatterLabels, ctx: ChartContext): EChartsCoreOption {
   const t = themeOf(ctx);
-  const { frequency } = input.summary;
-  const { expectedValue, expectedPurchases } = input.perCustomer;
-  const hasValue = Array.prototype.some.call(expectedValue, (v: number) => Number.isFinite(v));
-  const data = visiblePoints(frequency, hasValue ? expectedValue : expectedPurchases);
+  const { hasValue, points: data } = input;
   const currency = input.currency ?? DEFAULT_CURRENCY;
   const fmtY = hasValue ? (v: number) => formatMoney(ctx.locale, v, currency) : (v: number) => formatNumber(ctx.locale, v, 2);
   const yName = hasValue ? withUnit(labels.value, currencySymbol(currency)) : labels.purchases;
@@ -174,23 +173,21 @@ export interface TopClvRow {
 
 const finite = (v: number | undefined): number | null => (v !== undefined && Number.isFinite(v) ? v : null);
 
+/** A spend model was fitted: someone has a finite expected value. */
+export function hasExpectedValue(perCustomer: Pick<ClvPerCustomer, 'expectedValue'>): boolean {
+  return Array.prototype.some.call(perCustomer.expectedValue, (v: number) => Number.isFinite(v));
+}
+
 /**
- * The n customers with the highest expected value (expected purchases when there is no spend
- * model), ties broken by customer id so the table does not reshuffle between runs.
+ * Indices of the n highest scores, best first, ties by index: the summary is in customer-id
+ * order, so ties go by customer id and the table does not reshuffle between runs. One pass
+ * keeping a sorted list of at most n, no sort of the whole customer base.
  */
-export function topClvCustomers(
-  summary: Pick<ClvSummary, 'customerIds' | 'frequency' | 'recency' | 'T' | 'monetary'>,
-  perCustomer: ClvPerCustomer,
-  n = 20,
-): TopClvRow[] {
-  const hasValue = Array.prototype.some.call(perCustomer.expectedValue, (v: number) => Number.isFinite(v));
-  const key = hasValue ? perCustomer.expectedValue : perCustomer.expectedPurchases;
-  const score = (i: number) => finite(key[i]) ?? Number.NEGATIVE_INFINITY;
-  const id = (i: number) => summary.customerIds[i] ?? '';
-  const before = (a: number, b: number) => score(a) > score(b) || (score(a) === score(b) && id(a) < id(b));
-  // Keep a sorted list of at most n indices: one pass, no sort of the whole customer base.
+export function topIndices(scores: ArrayLike<number>, n: number): number[] {
+  const score = (i: number) => finite(scores[i]) ?? Number.NEGATIVE_INFINITY;
+  const before = (a: number, b: number) => score(a) > score(b) || (score(a) === score(b) && a < b);
   const best: number[] = [];
-  for (let i = 0; i < summary.customerIds.length && n > 0; i++) {
+  for (let i = 0; i < scores.length && n > 0; i++) {
     const last = best[best.length - 1];
     if (best.length === n && last !== undefined && !before(i, last)) continue;
     let lo = 0;
@@ -203,9 +200,18 @@ export function topClvCustomers(
     best.splice(lo, 0, i);
     if (best.length > n) best.pop();
   }
-  return best.map((i, r) => ({
+  return best;
+}
+
+/** The rows of the top table for the customers at `indices` (from topIndices). */
+export function topClvRows(
+  summary: Pick<ClvSummary, 'customerIds' | 'frequency' | 'recency' | 'T' | 'monetary'>,
+  perCustomer: ClvPerCustomer,
+  indices: readonly number[],
+): TopClvRow[] {
+  return indices.map((i, r) => ({
     rank: r + 1,
-    customerId: id(i),
+    customerId: idAt(summary.customerIds, i),
     frequency: summary.frequency[i] ?? 0,
     recency: summary.recency[i] ?? 0,
     T: summary.T[i] ?? 0,
@@ -214,4 +220,29 @@ export function topClvCustomers(
     expectedPurchases: perCustomer.expectedPurchases[i] ?? 0,
     expectedValue: finite(perCustomer.expectedValue[i]),
   }));
+}
+
+/**
+ * What the panel draws, in one pass over every customer. Computed next to the fit, in its
+ * worker: with a million customers these loops would hold the page up for a few hundred ms.
+ */
+export interface ClvChartData {
+  pAliveCounts: number[];
+  hasValue: boolean;
+  points: [number, number][];
+  /** Indices of the top customers by expected value (expected purchases without a spend model). */
+  top: number[];
+}
+
+export const TOP_CLV_CUSTOMERS = 20;
+
+export function clvChartData(summary: Pick<FitInput, 'frequency'>, perCustomer: ClvPerCustomer, n = TOP_CLV_CUSTOMERS): ClvChartData {
+  const hasValue = hasExpectedValue(perCustomer);
+  const y = hasValue ? perCustomer.expectedValue : perCustomer.expectedPurchases;
+  return {
+    pAliveCounts: pAliveCounts(perCustomer.pAlive),
+    hasValue,
+    points: visiblePoints(summary.frequency, y),
+    top: topIndices(y, n),
+  };
 }

@@ -12,6 +12,7 @@
  */
 import { minimize } from './optimize';
 import type { ClvSummary, ClvUnit } from './clv-summary';
+import { idAt } from './id-list';
 import type { CsvTable } from './types';
 
 // ---------------------------------------------------------------- special functions
@@ -423,7 +424,10 @@ function discountedPurchases(bg: BgNbdParams, o: ClvPredictOptions, month: numbe
   return total;
 }
 
-export function predict(s: ClvSummary, bg: BgNbdParams, gg: GammaGammaParams | null, o: ClvPredictOptions): ClvPerCustomer {
+/** What the fit reads: the numeric columns, not the customer ids (which stay on the page). */
+export type FitInput = Omit<ClvSummary, 'customerIds'>;
+
+export function predict(s: FitInput, bg: BgNbdParams, gg: GammaGammaParams | null, o: ClvPredictOptions): ClvPerCustomer {
   const k = s.frequency.length;
   const out: ClvPerCustomer = {
     pAlive: new Float64Array(k),
@@ -474,7 +478,7 @@ export interface ClvFitResult {
 }
 
 /** Everything the worker does: both fits and the per-customer predictions. Throws when BG/NBD cannot be fitted. */
-export function fitAll(s: ClvSummary, options: Partial<ClvPredictOptions> = {}): ClvFitResult {
+export function fitAll(s: FitInput, options: Partial<ClvPredictOptions> = {}): ClvFitResult {
   const o = { ...defaultPredictOptions(s.unit), ...options };
   const bgnbd = fitBgNbd(s);
   const gg = fitGammaGamma(s);
@@ -507,8 +511,8 @@ export function predictedClvCsv(s: ClvSummary, fit: Pick<ClvFitResult, 'perCusto
       'monetary_value',
       'expected_average_value',
     ],
-    rows: s.customerIds.map((id, i) => [
-      id,
+    rows: Array.from(s.frequency, (_, i) => [
+      idAt(s.customerIds, i),
       cell(s.frequency[i]),
       cell(s.recency[i]),
       cell(s.T[i]),

@@ -16,6 +16,7 @@
  * Customers whose first purchase is after the calibration end are left out.
  * Dates are whole days, so T and t_x are whole days (or sevenths of a week).
  */
+import { idList, type IdList } from './id-list';
 import { columnsOf, type Cell, type Columns, type Row } from './rows';
 import { dateLit, isoDate } from './sql';
 import { scopeCtes } from './scope';
@@ -37,7 +38,8 @@ export interface ClvSummary {
   unit: ClvUnit;
   /** ISO date actually used (the data end when the option was null); null when there are no customers. */
   calibrationEnd: string | null;
-  customerIds: string[];
+  /** In customer order (the order of `cid`, which is the order of the id text). */
+  customerIds: IdList;
   frequency: Float64Array;
   recency: Float64Array;
   T: Float64Array;
@@ -102,7 +104,7 @@ export function parseClvSummaryColumns(c: Columns, unit: ClvUnit): ClvSummary {
     if (typeof v !== 'string') throw new Error(`column ${name}: expected text, got ${String(v)}`);
     return v;
   };
-  const customerIds = ids.map((v) => text(v, 'customer_id'));
+  const customerIds = idList(ids.map((v) => text(v, 'customer_id')));
   return {
     unit,
     calibrationEnd: k > 0 ? text(col('cal_end')[0] ?? null, 'cal_end') : null,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { clvScatterOption, pAliveCounts, pAliveHistogramOption, topClvCustomers, visiblePoints } from '../../src/charts/predicted-clv-chart';
+import { clvChartData, clvScatterOption, pAliveCounts, pAliveHistogramOption, topClvRows, topIndices, visiblePoints, type ClvScatterInput } from '../../src/charts/predicted-clv-chart';
+import { idList } from '../../src/metrics/id-list';
 import type { ClvPerCustomer } from '../../src/metrics/clv-model';
 import { expectPlain, fnAt, renderSvg, seriesOf, svgText, testCtx } from './harness';
 
@@ -12,8 +13,9 @@ const perCustomer: ClvPerCustomer = {
   expectedAverageValue: f64([20, 30, 40, 50, 50]),
   expectedValue: f64([2, 15, 80, 150, 150]),
 };
+// In customer-id order, as the summary query returns them.
 const summary = {
-  customerIds: ['e', 'd', 'c', 'b', 'a'],
+  customerIds: idList(['a', 'b', 'c', 'd', 'e']),
   frequency: f64([0, 1, 3, 6, 6]),
   recency: f64([0, 5, 20, 40, 41]),
   T: f64([50, 50, 50, 50, 50]),
@@ -26,7 +28,7 @@ describe('pAliveHistogramOption', () => {
     expect(pAliveCounts(f64([Number.NaN]))).toEqual(new Array(10).fill(0));
   });
 
-  const option = pAliveHistogramOption(perCustomer, { pAlive: 'Probability still active', customers: 'Customers' }, testCtx('nl'));
+  const option = pAliveHistogramOption(pAliveCounts(perCustomer.pAlive), { pAlive: 'Probability still active', customers: 'Customers' }, testCtx('nl'));
 
   it('draws ten bars with shares in the tooltip', () => {
     const [bars] = seriesOf(option);
@@ -45,11 +47,17 @@ describe('pAliveHistogramOption', () => {
   });
 });
 
+/** The scatter's input as the fit worker prepares it (clvChartData). */
+const scatter = (s: { frequency: Float64Array }, pc: Pick<ClvPerCustomer, 'expectedValue' | 'expectedPurchases' | 'pAlive'> & Partial<ClvPerCustomer>): ClvScatterInput => {
+  const d = clvChartData(s, { expectedAverageValue: new Float64Array(s.frequency.length), ...pc });
+  return { points: d.points, hasValue: d.hasValue };
+};
+
 describe('clvScatterOption', () => {
   const labels = { frequency: 'Repeat purchases', value: 'Expected value', purchases: 'Expected purchases' };
 
   it('plots frequency against expected value as a large scatter', () => {
-    const option = clvScatterOption({ summary, perCustomer }, labels, testCtx());
+    const option = clvScatterOption(scatter(summary, perCustomer), labels, testCtx());
     const [s] = seriesOf(option);
     expect(s?.type).toBe('scatter');
     expect(s?.large).toBe(true);
@@ -62,7 +70,7 @@ describe('clvScatterOption', () => {
 
   it('falls back to expected purchases without a spend model', () => {
     const noValue = { ...perCustomer, expectedValue: f64([Number.NaN, Number.NaN, Number.NaN, Number.NaN, Number.NaN]) };
-    const option = clvScatterOption({ summary, perCustomer: noValue }, labels, testCtx('nl'));
+    const option = clvScatterOption(scatter(summary, noValue), labels, testCtx('nl'));
     expect(seriesOf(option)[0]?.data).toEqual([[0, 0.1], [1, 0.5], [3, 2], [6, 3], [6, 3]]);
     expect((option.yAxis as { name: string }).name).toBe('Expected purchases');
     expect(fnAt(option, 'tooltip.formatter')({ value: [6, 2.5] })).toContain('2,5');
@@ -75,7 +83,7 @@ describe('clvScatterOption', () => {
     const kept = visiblePoints(Float64Array.from(all, (p) => p[0]), Float64Array.from(all, (p) => p[1]));
     expect(kept).toEqual([...pile.slice(0, 8), ...apart]);
     const big = clvScatterOption(
-      { summary: { frequency: Float64Array.from({ length: 1000 }, () => 1) }, perCustomer: { expectedPurchases: new Float64Array(1000), expectedValue: new Float64Array(1000).fill(7) } },
+      scatter({ frequency: Float64Array.from({ length: 1000 }, () => 1) }, { pAlive: new Float64Array(1000), expectedPurchases: new Float64Array(1000), expectedValue: new Float64Array(1000).fill(7) }),
       labels,
       testCtx(),
     );
@@ -84,10 +92,10 @@ describe('clvScatterOption', () => {
 
   it('renders 50 000 customers quickly', () => {
     const k = 50_000;
-    const big = {
-      summary: { frequency: Float64Array.from({ length: k }, (_, i) => i % 40) },
-      perCustomer: { expectedPurchases: new Float64Array(k), expectedValue: Float64Array.from({ length: k }, (_, i) => ((i * 7919) % 1000) / 3) },
-    };
+    const big = scatter(
+      { frequency: Float64Array.from({ length: k }, (_, i) => i % 40) },
+      { pAlive: new Float64Array(k), expectedPurchases: new Float64Array(k), expectedValue: Float64Array.from({ length: k }, (_, i) => ((i * 7919) % 1000) / 3) },
+    );
     const t0 = performance.now();
     const svg = renderSvg(clvScatterOption(big, labels, testCtx()));
     const ms = performance.now() - t0;
@@ -96,14 +104,21 @@ describe('clvScatterOption', () => {
   });
 });
 
-describe('topClvCustomers', () => {
+describe('top customers', () => {
+  const top = (n: number) => topClvRows(summary, perCustomer, clvChartData(summary, perCustomer, n).top);
+
   it('ranks by expected value, ties by customer id', () => {
-    const rows = topClvCustomers(summary, perCustomer, 3);
-    expect(rows.map((r) => [r.rank, r.customerId, r.expectedValue])).toEqual([[1, 'a', 150], [2, 'b', 150], [3, 'c', 80]]);
-    expect(rows[0]).toEqual({ rank: 1, customerId: 'a', frequency: 6, recency: 41, T: 50, monetary: 50, pAlive: 1, expectedPurchases: 3, expectedValue: 150 });
-    expect(topClvCustomers(summary, perCustomer, 10).at(-1)).toMatchObject({ customerId: 'e', monetary: null });
-    expect(topClvCustomers(summary, perCustomer, 0)).toEqual([]);
+    const rows = top(3);
+    expect(rows.map((r) => [r.rank, r.customerId, r.expectedValue])).toEqual([[1, 'd', 150], [2, 'e', 150], [3, 'c', 80]]);
+    expect(rows[0]).toEqual({ rank: 1, customerId: 'd', frequency: 6, recency: 40, T: 50, monetary: 50, pAlive: 0.99, expectedPurchases: 3, expectedValue: 150 });
+    expect(top(10).at(-1)).toMatchObject({ customerId: 'a', monetary: null });
+    expect(top(0)).toEqual([]);
     expectPlain(rows);
+  });
+
+  it('ranks by expected purchases without a spend model', () => {
+    const noValue = { ...perCustomer, expectedValue: f64([Number.NaN, Number.NaN, Number.NaN, Number.NaN, Number.NaN]) };
+    expect(clvChartData(summary, noValue, 3).top).toEqual([3, 4, 2]);
   });
 
   it('agrees with a full sort on random data', () => {
@@ -111,15 +126,11 @@ describe('topClvCustomers', () => {
     let seed = 42;
     const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
     const k = 5000;
-    const ids = Array.from({ length: k }, (_, i) => `c${String(i).padStart(5, '0')}`);
-    const value = Float64Array.from({ length: k }, () => Math.round(rnd() * 500));
-    const pc: ClvPerCustomer = { pAlive: new Float64Array(k), expectedPurchases: new Float64Array(k), expectedAverageValue: new Float64Array(k), expectedValue: value };
-    const s = { customerIds: ids, frequency: new Float64Array(k), recency: new Float64Array(k), T: new Float64Array(k), monetary: new Float64Array(k) };
-    const expected = ids
-      .map((id, i) => ({ id, v: value[i] as number }))
-      .sort((a, b) => b.v - a.v || (a.id < b.id ? -1 : 1))
+    const value = Float64Array.from({ length: k }, (_, i) => (i % 97 === 0 ? Number.NaN : Math.round(rnd() * 500)));
+    const expected = Array.from(value, (v, i) => ({ i, v: Number.isFinite(v) ? v : Number.NEGATIVE_INFINITY }))
+      .sort((a, b) => b.v - a.v || a.i - b.i)
       .slice(0, 25)
-      .map((x) => x.id);
-    expect(topClvCustomers(s, pc, 25).map((r) => r.customerId)).toEqual(expected);
+      .map((x) => x.i);
+    expect(topIndices(value, 25)).toEqual(expected);
   });
 });

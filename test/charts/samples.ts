@@ -10,7 +10,7 @@ import { gapsChartOption } from '../../src/charts/gaps-chart';
 import { ltvChartOption } from '../../src/charts/ltv-chart';
 import { lorenzChartOption } from '../../src/charts/lorenz-chart';
 import { spendByOrderOption, spendByYearOption } from '../../src/charts/spend-chart';
-import { clvScatterOption, pAliveHistogramOption } from '../../src/charts/predicted-clv-chart';
+import { clvScatterOption, pAliveCounts, pAliveHistogramOption } from '../../src/charts/predicted-clv-chart';
 import { surveyChartOption } from '../../src/charts/survey-chart';
 import { segmentCurvesOption, segmentKpiOption } from '../../src/charts/segments-chart';
 import { reasonsChartOption } from '../../src/charts/reasons-chart';
@@ -84,10 +84,10 @@ export function samples(ctx: ChartContext): Sample[] {
       option: spendByYearOption({ rows: [1, 2].map((y) => ({ year: y, customers: 5, activeCustomers: 3, revenue: 50, revenuePerCustomer: 10, revenuePerActiveCustomer: 16 })) }, { year: 'Year', value: 'Value', perCustomer: 'ALLCUST', perActiveCustomer: 'ACTIVECUST', customers: 'customers' }, ctx),
       texts: ['ALLCUST', 'ACTIVECUST'],
     },
-    { name: 'p-alive', option: pAliveHistogramOption({ pAlive: f64([0.1, 0.5, 0.9]) }, { pAlive: 'PALIVEAXIS', customers: 'Customers' }, ctx), texts: ['PALIVEAXIS'] },
+    { name: 'p-alive', option: pAliveHistogramOption(pAliveCounts(f64([0.1, 0.5, 0.9])), { pAlive: 'PALIVEAXIS', customers: 'Customers' }, ctx), texts: ['PALIVEAXIS'] },
     {
       name: 'clv-scatter',
-      option: clvScatterOption({ summary: { frequency: f64([0, 1, 2]) }, perCustomer: { expectedPurchases: f64([0, 1, 2]), expectedValue: f64([1, 5, 9]) } }, { frequency: 'FREQAXIS', value: 'Value', purchases: 'Purchases' }, ctx),
+      option: clvScatterOption({ points: [[0, 1], [1, 5], [2, 9]], hasValue: true }, { frequency: 'FREQAXIS', value: 'Value', purchases: 'Purchases' }, ctx),
       texts: ['FREQAXIS'],
     },
     {

@@ -19,6 +19,7 @@ import {
   probabilityAlive,
 } from '../../src/metrics/clv-model';
 import { type ClvSummary, type ClvUnit, clvSummarySql, parseClvSummary } from '../../src/metrics/clv-summary';
+import { idAt, idArray, idList } from '../../src/metrics/id-list';
 import { minimize } from '../../src/metrics/optimize';
 import { loadEvents, readCdnowSample, readGrocery } from '../helpers/clv-data';
 import { betaMean, gammaMean, lnGammaStirling, simpson } from '../helpers/clv-quadrature';
@@ -50,12 +51,12 @@ beforeAll(async () => {
 });
 
 function subset(s: ClvSummary, keep: (i: number) => boolean): ClvSummary {
-  const idx = s.customerIds.map((_, i) => i).filter(keep);
+  const idx = Array.from(s.frequency, (_, i) => i).filter(keep);
   const pick = (a: Float64Array): Float64Array => Float64Array.from(idx.map((i) => a[i] ?? Number.NaN));
   return {
     unit: s.unit,
     calibrationEnd: s.calibrationEnd,
-    customerIds: idx.map((i) => s.customerIds[i] ?? ''),
+    customerIds: idList(idx.map((i) => idAt(s.customerIds, i))),
     frequency: pick(s.frequency),
     recency: pick(s.recency),
     T: pick(s.T),
@@ -268,7 +269,7 @@ describe('fitAll, predictions and the export', () => {
     expect(res.options).toEqual({ horizon: 52, monthlyDiscount: 0 });
     expect(res.newCustomerPurchases).toBeCloseTo(1.444, 3);
     expect(structuredClone(res)).toEqual(res);
-    const i = weeks.customerIds.indexOf('1');
+    const i = idArray(weeks.customerIds).indexOf('1');
     const pc = res.perCustomer;
     expect(pc.pAlive[i]).toBeCloseTo(probabilityAlive(res.bgnbd, 2, 213 / 7, 272 / 7), 12);
     expect(pc.expectedPurchases[i]).toBeCloseTo(expectedPurchases(res.bgnbd, 52, 2, 213 / 7, 272 / 7), 12);
@@ -305,10 +306,10 @@ describe('fitAll, predictions and the export', () => {
     expect(csv.columns.slice(0, 7)).toEqual(['customer_id', 'frequency', 'recency', 'T', 'p_alive', 'expected_purchases', 'expected_value']);
     expect(csv.columns.slice(7)).toEqual(['monetary_value', 'expected_average_value']);
     expect(csv.rows.length).toBe(2357);
-    const i = weeks.customerIds.indexOf('1');
+    const i = idArray(weeks.customerIds).indexOf('1');
     expect(csv.rows[i]?.slice(0, 4)).toEqual(['1', 2, 213 / 7, 272 / 7]);
     expect(csv.rows[i]?.[4]).toBe(res.perCustomer.pAlive[i]);
-    const noRepeat = weeks.customerIds.findIndex((_, j) => weeks.frequency[j] === 0);
+    const noRepeat = weeks.frequency.findIndex((f) => f === 0);
     expect(csv.rows[noRepeat]?.[7]).toBeNull();
     expect(typeof csv.rows[noRepeat]?.[6]).toBe('number');
 
