@@ -152,6 +152,18 @@ describe('first-activity segment', () => {
       { customer_id: 'h', s1: 'app' },
     ]);
   });
+
+  it('is the earliest row by time, then by file order, across orders', async () => {
+    // k: the file starts with a later day; two orders on the earliest day → the one read first (x).
+    const evs: Ev[] = [
+      { c: 'k', day: '2023-01-04', order: 'o1', segs: { s1: 'late' } },
+      { c: 'k', day: '2023-01-02', order: 'o2', segs: { s1: 'x' } },
+      { c: 'k', day: '2023-01-02', order: 'o3', segs: { s1: 'y' } },
+      { c: 'k', day: '2023-01-02', order: 'o2', segs: { s1: 'z' } },
+    ];
+    await build(evs, info(false));
+    expect(await rows(c, 'SELECT customer AS customer_id, s1, orders FROM cust ORDER BY 1')).toEqual([{ customer_id: 'k', s1: 'x', orders: 3 }]);
+  });
 });
 
 describe('customers file', () => {
