@@ -43,7 +43,7 @@ export function safeId(id: string): string {
  * every value. Where a sample could have chosen differently (see needsFullDetection) the source
  * is opened again with sampleRows = Infinity.
  */
-export const DETECT_SAMPLE_ROWS = 200_000;
+export const DETECT_SAMPLE_ROWS = 50_000;
 
 export async function openSource(c: Connector, file: File, id: string, overrides: Overrides = {}, sampleRows = DETECT_SAMPLE_ROWS): Promise<Source> {
   const sid = safeId(id);
