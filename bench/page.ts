@@ -22,7 +22,7 @@ interface BenchState {
 }
 
 interface Kohort {
-  session: { engine: () => Promise<unknown>; options: Record<string, unknown>; removeSource: (id: string) => Promise<void> };
+  session: { engine: () => Promise<unknown>; warmUp: () => Promise<unknown>; options: Record<string, unknown>; removeSource: (id: string) => Promise<void> };
   query: (sql: string) => Promise<Record<string, unknown>[]>;
 }
 

@@ -14,7 +14,7 @@ export interface SizeResult {
   /** Medians over the runs unless named otherwise. */
   loadMs: number;
   loadRunsMs: number[];
-  /** Page opened → DuckDB started (the page starts it when idle; the file is dropped after). */
+  /** Page opened → DuckDB started and warmed up (the page does both when idle; the file is dropped after). */
   engineReadyMs: number;
   controls: Record<string, number>;
   jsHeapPeak: number;
@@ -57,7 +57,7 @@ export function printReport(r: Report): string {
   const main = table(
     ['', ...col((x) => `${x.size} rows (${Math.round(x.bytes / 1e6)} MB)`)],
     [
-      ['page opened → DuckDB ready (before the drop)', ...col((x) => s(x.engineReadyMs))],
+      ['page opened → DuckDB started and warmed up (before the drop)', ...col((x) => s(x.engineReadyMs))],
       ['drop → every panel drawn', ...col((x) => s(x.loadMs))],
       ['  of which: drop → first statement (sniffing the head; run 1)', ...col((x) => s(x.timeline[0]?.at ?? NaN))],
       ['  of which: drop → load and model built (run 1)', ...col((x) => s(lastOf(x.timeline.filter((t) => t.step !== 'metric'))))],

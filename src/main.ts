@@ -9,8 +9,9 @@ import './app.css';
 
 const session = new Session(createWasmConnector, settingsFromQuery(location.search), true);
 void session.restore();
-// Start DuckDB while the user picks a file: instantiating the wasm takes a second or two.
-const warm = () => void session.engine();
+// Start DuckDB and run a small load while the user picks a file: instantiating the wasm and
+// compiling the code a load needs take a few seconds the first time (engine/warm-up.ts).
+const warm = () => void session.warmUp();
 if ('requestIdleCallback' in window) requestIdleCallback(warm, { timeout: 2000 });
 else setTimeout(warm, 500);
 const updates = new Updates();

@@ -18,6 +18,7 @@ import {
   removeSource,
   sqlScript,
 } from '../engine/dataset';
+import { warmUp } from '../engine/warm-up';
 import * as storage from './storage';
 import { browserLocale, translate, type Locale, type MessageKey } from '../i18n';
 import { DEFAULT_OPTIONS, type MetricOptions } from '../metrics/types';
@@ -114,6 +115,21 @@ export class Session {
       throw e;
     });
     return this.#engine;
+  }
+
+  #warm: Promise<void> | null = null;
+
+  /**
+   * Runs the load path once on generated data (engine/warm-up.ts) unless data is already
+   * loaded. In the queue like a load, so a file dropped meanwhile waits for it (about a second).
+   */
+  warmUp(): Promise<void> {
+    this.#warm ??= this.#serial(async () => {
+      if (this.dataset || this.#entries.size) return;
+      // Something else waiting in the queue (a dropped file) stops it early.
+      await warmUp(await this.engine(), this.timeZone, () => this.#pending > 1).catch(() => undefined);
+    });
+    return this.#warm;
   }
 
   addFiles(files: File[]): Promise<void> {
