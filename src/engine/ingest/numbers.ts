@@ -31,6 +31,19 @@ export function moneyExtractSql(value: string): string {
 
 const esc = (ch: string): string => (ch === '.' ? String.raw`\.` : ch);
 
+/**
+ * Plain numbers in the chosen decimal mark (`12`, `-3,5`, `00042`) as DOUBLE, NULL for
+ * every other value, which moneyExtractSql and moneyValueSql then read (with the same
+ * result for a plain number). A mark that is also the thousands separator is left to
+ * them. `value` is evaluated twice: pass a column.
+ */
+export function amountQuickSql(value: string, f: Pick<FormatChoices, 'decimalMark' | 'thousandsSeparator'>): string {
+  const mark = f.decimalMark !== f.thousandsSeparator;
+  const pattern = String.raw`-?\d+` + (mark ? `(?:${esc(f.decimalMark)}` + String.raw`\d+)?` : '');
+  const text = mark && f.decimalMark !== '.' ? `replace(${value}, ${lit(f.decimalMark)}, '.')` : value;
+  return `(CASE WHEN regexp_full_match(${value}, ${lit(pattern)}) THEN CAST(${text} AS DOUBLE) END)`;
+}
+
 /** Digits with the thousands separator between groups of three and the decimal mark once. */
 function strictPattern(f: Pick<FormatChoices, 'decimalMark' | 'thousandsSeparator'>): string {
   const dec = esc(f.decimalMark) + String.raw`\d+`;

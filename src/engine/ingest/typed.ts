@@ -1,17 +1,22 @@
 /**
  * The typed pass: raw VARCHAR rows → typed values plus, for every row that cannot
- * be used, the reason why (`_why`). One scan of the raw table, in three nested
- * SELECTs so that each regular expression runs once per value:
- *   1. trimmed values and extracted date/money structs,
- *   2. parsed dates (local wall clock or UTC instant) and numbers,
- *   3. the shape's fields and `_why`.
+ * be used, the reason why (`_why`). One scan of the raw table, in nested SELECTs so
+ * that each regular expression runs once per value:
+ *   1. trimmed values,
+ *   2. the quick readings of common dates and plain numbers (dateQuickSql, amountQuickSql),
+ *   3. for the values they did not read, extracted date/money structs,
+ *   4. and the date parts as numbers,
+ *   5. parsed dates (local wall clock or UTC instant) and numbers,
+ *   6. the shape's fields and `_why`.
+ * A CASE branch is evaluated only for the rows that reach it, so the extractions (the
+ * costly part) run only where the quick readings gave NULL.
  * The final table (finalSql) then drops the unusable rows and converts instants to
  * the dashboard's time zone.
  */
 import { ident, lit } from '../../metrics/sql';
-import { dateExtractSql, dateLocalSql, datePartsSql, dateUtcSql } from './dates';
+import { dateExtractSql, dateLocalSql, datePartsSql, dateQuickSql, dateUtcSql } from './dates';
 import { CANCEL_WORDS } from './names';
-import { moneyExtractSql, moneyValueSql } from './numbers';
+import { amountQuickSql, moneyExtractSql, moneyValueSql } from './numbers';
 import type { ColumnInfo, DateFormat, Role, Shape, Source } from './types';
 
 export const NO_CUSTOMER = 'no customer id';
@@ -33,6 +38,7 @@ export function segmentColumn(key: string): string {
 }
 
 const v = (k: string): string => ident(`v_${k}`);
+const q = (k: string): string => ident(`q_${k}`);
 const x = (k: string): string => `x_${k}`;
 const m = (k: string): string => `m_${k}`;
 const pt = (k: string): string => `p_${k}`;
@@ -47,7 +53,11 @@ export function dateRoles(shape: Shape): Role[] {
   return [];
 }
 
-export function typedSql(s: Source): string {
+/**
+ * `quick: false` reads every value with the full expressions only (what the quick
+ * readings must agree with).
+ */
+export function typedSql(s: Source, { quick = true }: { quick?: boolean } = {}): string {
   const byRole = (r: Role): ColumnInfo | undefined => s.columns.find((c) => c.role === r);
   const used = s.columns.filter((c) => c.role !== 'ignore');
   const dateCols = dateRoles(s.shape).flatMap((r) => byRole(r) ?? []);
@@ -55,7 +65,7 @@ export function typedSql(s: Source): string {
   const fmt = (c: ColumnInfo): DateFormat => s.format.dateFormats[c.key] ?? 'yyyy-mm-dd';
   const whitespace = s.format.delimiter === 'whitespace';
 
-  // 1. trimmed values and extractions
+  // 1. trimmed values
   const l1 = [`r._rid`, s.rejectedLines > 0 ? `r._j + coalesce(a.k, 0) AS row_no` : `r._j AS row_no`];
   if (whitespace) l1.push('r._unsplit');
   const unclosed = s.columns.filter((c) => c.stats.multiline > 0);
@@ -66,12 +76,7 @@ export function typedSql(s: Source): string {
       .join(' OR ');
     l1.push(`(${cond}) AS _unclosed`);
   }
-  for (const c of used) {
-    const val = `nullif(trim(r.${ident(c.key)}), '')`;
-    l1.push(`${val} AS ${v(c.key)}`);
-    if (dateCols.includes(c)) l1.push(`${dateExtractSql(val, fmt(c))} AS ${x(c.key)}`);
-    if (NUMBER_ROLES.includes(c.role)) l1.push(`${moneyExtractSql(val)} AS ${m(c.key)}`);
-  }
+  for (const c of used) l1.push(`nullif(trim(r.${ident(c.key)}), '') AS ${v(c.key)}`);
   const rejects = ident(`rejects_${s.id}`);
   const from1 =
     `(SELECT rowid AS _rid, rowid + 1 AS _j, * FROM ${ident(s.rawTable)}) r` +
@@ -79,13 +84,31 @@ export function typedSql(s: Source): string {
       ? ` ASOF LEFT JOIN (SELECT row_no - row_number() OVER (ORDER BY row_no) AS t, row_number() OVER (ORDER BY row_no) AS k FROM ${rejects}) a ON r._j > a.t`
       : '');
 
-  // 2. parsed values (date parts first, as numbers)
-  const parts = ['*', ...dateCols.map((c) => `${datePartsSql(x(c.key), fmt(c))} AS ${pt(c.key)}`)];
-  const l2 = ['*'];
-  for (const c of dateCols) l2.push(`${dateLocalSql(pt(c.key))} AS ${l(c.key)}`, `${dateUtcSql(pt(c.key))} AS ${u(c.key)}`);
-  for (const c of numberCols) l2.push(`${moneyValueSql(m(c.key), s.format)} AS ${a(c.key)}`);
+  // 2. quick readings, 3. extractions where they gave NULL, 4. date parts as numbers
+  const quicks = ['*'];
+  const extracted = ['*'];
+  const parts = ['*'];
+  for (const c of dateCols) {
+    quicks.push(`${quick ? dateQuickSql(v(c.key), fmt(c)) : 'NULL::TIMESTAMP'} AS ${q(c.key)}`);
+    extracted.push(`CASE WHEN ${q(c.key)} IS NULL THEN ${dateExtractSql(v(c.key), fmt(c))} END AS ${x(c.key)}`);
+    parts.push(`CASE WHEN ${q(c.key)} IS NULL THEN ${datePartsSql(x(c.key), fmt(c))} END AS ${pt(c.key)}`);
+  }
+  for (const c of numberCols) {
+    quicks.push(`${quick ? amountQuickSql(v(c.key), s.format) : 'NULL::DOUBLE'} AS ${q(c.key)}`);
+    extracted.push(`CASE WHEN ${q(c.key)} IS NULL THEN ${moneyExtractSql(v(c.key))} END AS ${m(c.key)}`);
+  }
 
-  // 3. fields and reasons
+  // 5. parsed values
+  const l2 = ['*'];
+  for (const c of dateCols) {
+    l2.push(
+      `CASE WHEN ${q(c.key)} IS NOT NULL THEN ${q(c.key)} ELSE ${dateLocalSql(pt(c.key))} END AS ${l(c.key)}`,
+      `CASE WHEN ${q(c.key)} IS NULL THEN ${dateUtcSql(pt(c.key))} END AS ${u(c.key)}`,
+    );
+  }
+  for (const c of numberCols) l2.push(`CASE WHEN ${q(c.key)} IS NOT NULL THEN ${q(c.key)} ELSE ${moneyValueSql(m(c.key), s.format)} END AS ${a(c.key)}`);
+
+  // 6. fields and reasons
   const f = fields(s, byRole);
   const why: string[] = [];
   if (whitespace) why.push(`WHEN _unsplit IS NOT NULL THEN 'line could not be split into columns'`);
@@ -97,7 +120,9 @@ export function typedSql(s: Source): string {
 SELECT ${l3.join(',\n  ')}
 FROM (SELECT ${l2.join(',\n  ')}
   FROM (SELECT ${parts.join(',\n    ')}
-    FROM (SELECT ${l1.join(',\n      ')} FROM ${from1})))`;
+    FROM (SELECT ${extracted.join(',\n      ')}
+      FROM (SELECT ${quicks.join(',\n        ')}
+        FROM (SELECT ${l1.join(',\n          ')} FROM ${from1})))))`;
 }
 
 /** Whole scores a survey scale allows; anything else is a typo or another survey's scale. */
