@@ -26,8 +26,7 @@ export interface SizeResult {
   metrics: { label: string; browserMs: number; nativeMs: number }[];
   errors: string[];
   /** Last run: after the load, after removing the file, after loading it again. */
-  /** reloadMs: drop → drawn of the second load (DuckDB's code compiled by then). */
-  free?: { first: MemorySnapshot; removed: MemorySnapshot; second: MemorySnapshot; reloadMs: number };
+  free?: { first: MemorySnapshot; removed: MemorySnapshot; second: MemorySnapshot };
   /** First run: every statement until every panel was drawn (ms after the drop). */
   timeline: { at: number; ms: number; step: string; sql: string }[];
 }
@@ -68,7 +67,6 @@ export function printReport(r: Report): string {
       ['peak JS heap (page)', ...col((x) => mb(x.jsHeapPeak))],
       ['peak renderer RSS (page + workers + wasm)', ...col((x) => mb(x.rendererRssPeak))],
       ['DuckDB memory after load (wasm / native)', ...col((x) => `${mb(x.duckdbBytes)} / ${mb(x.nativeDuckdbBytes)}`)],
-      ['remove + load again: drop → every panel drawn the second time', ...col((x) => (x.free ? s(x.free.reloadMs) : '–'))],
       [
         'remove + load again: DuckDB memory first → removed → second',
         ...col((x) => (x.free ? `${mb(x.free.first.duckdb)} → ${mb(x.free.removed.duckdb)} → ${mb(x.free.second.duckdb)}` : '–')),
