@@ -19,6 +19,8 @@ interface BenchState {
   tasks: { start: number; duration: number }[];
   busyOn: number;
   lastChange: number;
+  /** SQL → decoder, for the queries the page parsed in DuckDB's worker (queryDecoded). */
+  decoders: Record<string, string>;
 }
 
 interface Kohort {
@@ -33,7 +35,7 @@ export async function instrument(page: Page): Promise<void> {
   await page.waitForFunction(() => 'kohort' in window);
   await page.evaluate(() => {
     const w = window as unknown as BenchWindow;
-    const b: BenchState = { log: [], tasks: [], busyOn: 0, lastChange: 0 };
+    const b: BenchState = { log: [], tasks: [], busyOn: 0, lastChange: 0, decoders: {} };
     w.__bench = b;
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) b.tasks.push({ start: e.startTime, duration: e.duration });
@@ -53,6 +55,7 @@ export async function instrument(page: Page): Promise<void> {
           const orig = conn[kind].bind(conn);
           conn[kind] = async (sql: string, ...rest: unknown[]) => {
             const t = performance.now();
+            if (kind === 'queryDecoded') b.decoders[sql] = String(rest[0]);
             try {
               return await orig(sql, ...rest);
             } finally {
@@ -127,10 +130,12 @@ export function replay(page: Page, sqls: string[]): Promise<number[]> {
   return page.evaluate(async (list) => {
     const w = window as unknown as BenchWindow;
     const out: number[] = [];
-    const c = (await w.kohort.session.engine()) as { query: (q: string) => Promise<unknown> };
+    const c = (await w.kohort.session.engine()) as { query: (q: string) => Promise<unknown>; queryDecoded: (q: string, d: string) => Promise<unknown> };
     for (const q of list) {
       const t = performance.now();
-      await c.query(q);
+      // As the page ran it: large results parsed in the worker.
+      const decoder = w.__bench.decoders[q];
+      await (decoder ? c.queryDecoded(q, decoder) : c.query(q));
       out.push(performance.now() - t);
     }
     return out;
