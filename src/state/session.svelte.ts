@@ -126,8 +126,12 @@ export class Session {
   warmUp(): Promise<void> {
     this.#warm ??= this.#serial(async () => {
       if (this.dataset || this.#entries.size) return;
-      // Something else waiting in the queue (a dropped file) stops it early.
-      await warmUp(await this.engine(), this.timeZone, () => this.#pending > 1).catch(() => undefined);
+      try {
+        // Something else waiting in the queue (a dropped file) stops it early.
+        await warmUp(await this.engine(), this.timeZone, () => this.#pending > 1);
+      } catch {
+        // Only speed is lost; an engine that cannot start is reported when a file is dropped.
+      }
     });
     return this.#warm;
   }
