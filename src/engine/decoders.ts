@@ -19,11 +19,16 @@ export function decode<K extends DecoderName>(decoder: K, columns: Columns): Dec
   return DECODERS[decoder](columns) as Decoded<K>;
 }
 
-/** The buffers of a decoded result's typed-array fields, to transfer with it. */
+/** The buffers of a decoded result's typed-array fields (and its objects' fields, such as an IdList's ends), to transfer with it. */
 export function transferables(result: object): ArrayBuffer[] {
   const out: ArrayBuffer[] = [];
-  for (const v of Object.values(result)) {
-    if (ArrayBuffer.isView(v) && v.buffer instanceof ArrayBuffer && !out.includes(v.buffer)) out.push(v.buffer);
-  }
+  const add = (v: unknown, depth: number): void => {
+    if (ArrayBuffer.isView(v)) {
+      if (v.buffer instanceof ArrayBuffer && !out.includes(v.buffer)) out.push(v.buffer);
+    } else if (depth === 0 && v !== null && typeof v === 'object' && !Array.isArray(v)) {
+      for (const w of Object.values(v)) add(w, 1);
+    }
+  };
+  for (const v of Object.values(result)) add(v, 0);
   return out;
 }

@@ -46,6 +46,16 @@ describe('Kohort in Chromium, served from a subpath', () => {
     expect(await tab.page.locator('input[type=file][multiple]').count()).toBe(1);
   });
 
+  it('warms DuckDB up while idle and leaves nothing of it behind', async () => {
+    const left = await tab.page.evaluate(async () => {
+      const k = (window as unknown as { kohort: { session: { warmUp(): Promise<void> }; query(sql: string): Promise<Record<string, unknown>[]> } }).kohort;
+      await k.session.warmUp();
+      return k.query('SELECT (SELECT count(*) FROM duckdb_tables())::INTEGER AS tables, (SELECT count(*) FROM duckdb_views() WHERE NOT internal)::INTEGER AS views');
+    });
+    expect(left).toEqual([{ tables: 0, views: 0 }]);
+    expect(await tab.page.locator('[data-testid=summary]').count()).toBe(0);
+  });
+
   it('reads a dropped Dutch export and shows the hand-worked cohort matrix', async () => {
     await dropFile(tab.page, fixture('webshop-nl.csv'));
     await waitForPanel(tab.page, 'Cohort retention');

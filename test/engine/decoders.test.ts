@@ -11,7 +11,9 @@ describe('queryDecoded', () => {
     const decoded = await c.queryDecoded(sql, 'clvSummaryWeek');
     expect(decoded).toEqual(parseClvSummary(await c.query(sql), 'week'));
     expect(decoded.monetary[1]).toBeNaN();
-    expect(transferables(decoded)).toHaveLength(4);
+    // frequency, recency, T, monetary and the customer ids' end offsets.
+    expect(transferables(decoded)).toHaveLength(5);
+    expect(transferables({ a: new Float64Array(2), b: { c: new Uint32Array(1), d: { e: new Uint8Array(1) } }, f: [new Int8Array(1)] })).toHaveLength(2);
     await c.close();
   });
 });
