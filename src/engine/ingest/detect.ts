@@ -10,6 +10,7 @@ import { dateExtractSql, dateInstantSql, datePartsSql, dateReadSql, plausibleDat
 import { CANCEL_WORDS, roleFromName } from './names';
 import { commaDecimalSql, looksLikeNumber, moneyExtractSql, pointDecimalSql, wholeNumberSql } from './numbers';
 import type { ColumnStats, DateFormat } from './types';
+import { cellValueSql } from './values';
 
 export interface DetectPlan {
   key: string;
@@ -53,7 +54,7 @@ export function detectSql(rawTable: string, plans: DetectPlan[], every = 1): str
   const aggs: string[] = [];
   for (const p of plans) {
     const col = ident(p.key);
-    const v = `nullif(trim(${col}), '')`;
+    const v = cellValueSql(col);
     inner.push(`${v} AS ${ident(p.key)}`);
     whole.push(
       `count(${ident(p.key)}) AS ${ident(p.key + '_n')}`,
@@ -99,7 +100,7 @@ export function detectSql(rawTable: string, plans: DetectPlan[], every = 1): str
     return `SELECT count(*) AS rows, ${[...whole, ...aggs].join(',\n  ')}
 FROM (SELECT ${middle.join(',\n  ')} FROM ${trimmed(ident(rawTable))})`;
   }
-  const wholeInner = plans.map((p) => `nullif(trim(${ident(p.key)}), '') AS ${ident(p.key)}`).join(', ');
+  const wholeInner = plans.map((p) => `${cellValueSql(ident(p.key))} AS ${ident(p.key)}`).join(', ');
   return `SELECT * FROM
   (SELECT count(*) AS rows, ${whole.join(',\n  ')} FROM (SELECT ${wholeInner} FROM ${ident(rawTable)})),
   (SELECT ${aggs.join(',\n  ')}

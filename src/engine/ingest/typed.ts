@@ -18,6 +18,7 @@ import { dateExtractSql, dateLocalSql, datePartsSql, dateQuickSql, dateUtcSql } 
 import { CANCEL_WORDS } from './names';
 import { amountQuickSql, moneyExtractSql, moneyValueSql } from './numbers';
 import type { ColumnInfo, DateFormat, Role, Shape, Source } from './types';
+import { cellValueSql } from './values';
 
 export const NO_CUSTOMER = 'no customer id';
 
@@ -76,7 +77,7 @@ export function typedSql(s: Source, { quick = true }: { quick?: boolean } = {}):
       .join(' OR ');
     l1.push(`(${cond}) AS _unclosed`);
   }
-  for (const c of used) l1.push(`nullif(trim(r.${ident(c.key)}), '') AS ${v(c.key)}`);
+  for (const c of used) l1.push(`${cellValueSql(`r.${ident(c.key)}`)} AS ${v(c.key)}`);
   const rejects = ident(`rejects_${s.id}`);
   const from1 =
     `(SELECT rowid AS _rid, rowid + 1 AS _j, * FROM ${ident(s.rawTable)}) r` +
