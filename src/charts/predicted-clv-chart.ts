@@ -65,8 +65,8 @@ export function pAliveHistogramOption(counts: number[], labels: PAliveLabels, ct
 }
 
 export interface ClvScatterInput {
-  /** From visiblePoints: (repeat purchases, expected value or, without one, expected purchases). */
-  points: [number, number][];
+  /** From visiblePoints: (repeat purchases, expected value or, without one, expected purchases), interleaved. */
+  points: Float64Array;
   hasValue: boolean;
   currency?: string;
 }
@@ -89,9 +89,10 @@ const SPOT_POINTS = 8;
  * The points (x[i], y[i]) worth drawing: finite ones, at most SPOT_POINTS per spot (same
  * repeat-purchase count, value in the same 1/SPOT_ROWS of the range). Customers pile up on few
  * spots, so a hundred thousand points become a few ten thousand that look the same and draw
- * several times faster.
+ * several times faster. Interleaved (x0, y0, x1, y1, …) in one typed array: ECharts takes that
+ * as it is, while an array of [x, y] pairs is deep-copied pair by pair when the option is set.
  */
-export function visiblePoints(x: ArrayLike<number>, y: ArrayLike<number>): [number, number][] {
+export function visiblePoints(x: ArrayLike<number>, y: ArrayLike<number>): Float64Array {
   const k = Math.min(x.length, y.length);
   let top = 0;
   for (let i = 0; i < k; i++) {
@@ -99,18 +100,20 @@ export function visiblePoints(x: ArrayLike<number>, y: ArrayLike<number>): [numb
     if (yi > top && Number.isFinite(yi)) top = yi;
   }
   const perSpot = new Map<number, number>();
-  const out: [number, number][] = [];
+  const out = new Float64Array(2 * k);
+  let n = 0;
   for (let i = 0; i < k; i++) {
     const xi = x[i] as number;
     const yi = y[i] as number;
     if (!Number.isFinite(xi) || !Number.isFinite(yi)) continue;
     const spot = Math.round(xi) * (SPOT_ROWS + 1) + (top > 0 ? Math.round((yi / top) * SPOT_ROWS) : 0);
-    const n = perSpot.get(spot) ?? 0;
-    if (n >= SPOT_POINTS) continue;
-    perSpot.set(spot, n + 1);
-    out.push([xi, yi]);
+    const seen = perSpot.get(spot) ?? 0;
+    if (seen >= SPOT_POINTS) continue;
+    perSpot.set(spot, seen + 1);
+    out[n++] = xi;
+    out[n++] = yi;
   }
-  return out;
+  return out.slice(0, n);
 }
 
 /**
@@ -143,6 +146,9 @@ export function clvScatterOption(input: ClvScatterInput, labels: ClvScatterLabel
         name: yName,
         type: 'scatter',
         data,
+        // Interleaved points: ECharts needs to be told how many values make one point.
+        dimensions: ['x', 'y'],
+        encode: { x: 0, y: 1 },
         symbolSize: 4,
         itemStyle: { color: t.accent, opacity: 0.45 },
         // Up to tens of thousands of points: batch drawing, a few thousand per frame so that
@@ -229,7 +235,8 @@ export function topClvRows(
 export interface ClvChartData {
   pAliveCounts: number[];
   hasValue: boolean;
-  points: [number, number][];
+  /** Interleaved x, y (see visiblePoints). */
+  points: Float64Array;
   /** Indices of the top customers by expected value (expected purchases without a spend model). */
   top: number[];
 }

@@ -16,7 +16,8 @@ scope.onmessage = (e: MessageEvent<FitRequest>) => {
     const fit = fitAll(summary);
     const chart = clvChartData(summary, fit.perCustomer);
     const p = fit.perCustomer;
-    scope.postMessage({ id, result: { fit, chart } } satisfies FitResponse, [p.pAlive.buffer, p.expectedPurchases.buffer, p.expectedAverageValue.buffer, p.expectedValue.buffer]);
+    const moved = [p.pAlive.buffer, p.expectedPurchases.buffer, p.expectedAverageValue.buffer, p.expectedValue.buffer, chart.points.buffer];
+    scope.postMessage({ id, result: { fit, chart } } satisfies FitResponse, moved);
   } catch (err) {
     scope.postMessage({ id, error: err instanceof Error ? err.message : String(err) } satisfies FitResponse);
   }

@@ -48,6 +48,9 @@ export function expectPlain(option: unknown): void {
       return undefined;
     }
     if (v === null || typeof v !== 'object') return v;
+    // Typed arrays are plain data too (ECharts takes interleaved points as one, and marks it
+    // `__ec_primitive__` so as not to copy it): compared by their values.
+    if (ArrayBuffer.isView(v)) return Array.from(v as Float64Array);
     if (Array.isArray(v)) return v.map((x, i) => strip(x, `${path}[${i}]`, key));
     const proto = Object.getPrototypeOf(v) as unknown;
     if (proto !== Object.prototype && proto !== null) {

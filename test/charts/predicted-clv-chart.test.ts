@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import * as echarts from 'echarts';
 import { clvChartData, clvScatterOption, pAliveCounts, pAliveHistogramOption, topClvRows, topIndices, visiblePoints, type ClvScatterInput } from '../../src/charts/predicted-clv-chart';
 import { idList } from '../../src/metrics/id-list';
 import type { ClvPerCustomer } from '../../src/metrics/clv-model';
 import { expectPlain, fnAt, renderSvg, seriesOf, svgText, testCtx } from './harness';
 
 const f64 = (xs: number[]) => Float64Array.from(xs);
+/** Interleaved points (x0, y0, x1, y1, …) as [x, y] pairs. */
+const pairs = (data: unknown): [number, number][] => {
+  if (!(data instanceof Float64Array)) throw new Error('scatter data is not interleaved points');
+  return Array.from({ length: data.length / 2 }, (_, i) => [data[2 * i] as number, data[2 * i + 1] as number]);
+};
 
 // Five customers. pAlive bins: 0.05 → 0, 0.1 → 1, 0.55 → 5, 0.99 and 1 → 9.
 const perCustomer: ClvPerCustomer = {
@@ -61,17 +67,28 @@ describe('clvScatterOption', () => {
     const [s] = seriesOf(option);
     expect(s?.type).toBe('scatter');
     expect(s?.large).toBe(true);
-    expect(s?.data).toEqual([[0, 2], [1, 15], [3, 80], [6, 150], [6, 150]]);
+    expect(pairs(s?.data)).toEqual([[0, 2], [1, 15], [3, 80], [6, 150], [6, 150]]);
     expect((option.yAxis as { name: string }).name).toBe('Expected value (€)');
     expect(fnAt(option, 'tooltip.formatter')({ value: [6, 150] })).toContain('€150.00');
     expect(renderSvg(option)).toContain(svgText('Expected value (€)'));
     expectPlain(option);
   });
 
+  it('gives the tooltip each point as [x, y], from the interleaved data', () => {
+    const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: 400, height: 300 });
+    try {
+      chart.setOption(clvScatterOption(scatter(summary, perCustomer), labels, testCtx()));
+      const model = (chart as unknown as { getModel(): { getSeriesByIndex(i: number): { getDataParams(i: number): { value: unknown } } } }).getModel();
+      expect(model.getSeriesByIndex(0).getDataParams(2).value).toEqual([3, 80]);
+    } finally {
+      chart.dispose();
+    }
+  });
+
   it('falls back to expected purchases without a spend model', () => {
     const noValue = { ...perCustomer, expectedValue: f64([Number.NaN, Number.NaN, Number.NaN, Number.NaN, Number.NaN]) };
     const option = clvScatterOption(scatter(summary, noValue), labels, testCtx('nl'));
-    expect(seriesOf(option)[0]?.data).toEqual([[0, 0.1], [1, 0.5], [3, 2], [6, 3], [6, 3]]);
+    expect(pairs(seriesOf(option)[0]?.data)).toEqual([[0, 0.1], [1, 0.5], [3, 2], [6, 3], [6, 3]]);
     expect((option.yAxis as { name: string }).name).toBe('Expected purchases');
     expect(fnAt(option, 'tooltip.formatter')({ value: [6, 2.5] })).toContain('2,5');
   });
@@ -81,13 +98,13 @@ describe('clvScatterOption', () => {
     const apart: [number, number][] = [[2, 600], [3, 500], [0, 0], [0, 1000]];
     const all = [...pile, [1, Number.NaN] as [number, number], ...apart];
     const kept = visiblePoints(Float64Array.from(all, (p) => p[0]), Float64Array.from(all, (p) => p[1]));
-    expect(kept).toEqual([...pile.slice(0, 8), ...apart]);
+    expect(pairs(kept)).toEqual([...pile.slice(0, 8), ...apart]);
     const big = clvScatterOption(
       scatter({ frequency: Float64Array.from({ length: 1000 }, () => 1) }, { pAlive: new Float64Array(1000), expectedPurchases: new Float64Array(1000), expectedValue: new Float64Array(1000).fill(7) }),
       labels,
       testCtx(),
     );
-    expect(seriesOf(big)[0]?.data).toEqual(Array.from({ length: 8 }, () => [1, 7]));
+    expect(pairs(seriesOf(big)[0]?.data)).toEqual(Array.from({ length: 8 }, () => [1, 7]));
   });
 
   it('renders 50 000 customers quickly', () => {

@@ -87,7 +87,7 @@ export function samples(ctx: ChartContext): Sample[] {
     { name: 'p-alive', option: pAliveHistogramOption(pAliveCounts(f64([0.1, 0.5, 0.9])), { pAlive: 'PALIVEAXIS', customers: 'Customers' }, ctx), texts: ['PALIVEAXIS'] },
     {
       name: 'clv-scatter',
-      option: clvScatterOption({ points: [[0, 1], [1, 5], [2, 9]], hasValue: true }, { frequency: 'FREQAXIS', value: 'Value', purchases: 'Purchases' }, ctx),
+      option: clvScatterOption({ points: f64([0, 1, 1, 5, 2, 9]), hasValue: true }, { frequency: 'FREQAXIS', value: 'Value', purchases: 'Purchases' }, ctx),
       texts: ['FREQAXIS'],
     },
     {
