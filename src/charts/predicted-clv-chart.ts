@@ -180,7 +180,7 @@ export interface TopClvRow {
 const finite = (v: number | undefined): number | null => (v !== undefined && Number.isFinite(v) ? v : null);
 
 /** A spend model was fitted: someone has a finite expected value. */
-export function hasExpectedValue(perCustomer: Pick<ClvPerCustomer, 'expectedValue'>): boolean {
+function hasExpectedValue(perCustomer: Pick<ClvPerCustomer, 'expectedValue'>): boolean {
   return Array.prototype.some.call(perCustomer.expectedValue, (v: number) => Number.isFinite(v));
 }
 
@@ -241,7 +241,7 @@ export interface ClvChartData {
   top: number[];
 }
 
-export const TOP_CLV_CUSTOMERS = 20;
+const TOP_CLV_CUSTOMERS = 20;
 
 export function clvChartData(summary: Pick<FitInput, 'frequency'>, perCustomer: ClvPerCustomer, n = TOP_CLV_CUSTOMERS): ClvChartData {
   const hasValue = hasExpectedValue(perCustomer);
