@@ -14,7 +14,8 @@
  *   s1 … sN VARCHAR     segment columns (see DatasetInfo.segments)
  *
  * Reading the raw rows once here keeps every option change cheap: metrics scan
- * cday (one row per customer-day), corder (one row per order), cgap (each activity day
+ * cday (one row per customer-day, with the customer's first activity day and the activity
+ * days before and after it), corder (one row per order), cgap (each activity day
  * with the customer's previous one) and cust (one row per customer) instead.
  */
 import { ident } from './sql';
@@ -54,14 +55,25 @@ f AS (
 SELECT customer_id AS customer, CAST(row_number() OVER (ORDER BY customer_id) AS INTEGER) AS cid
 FROM (SELECT DISTINCT customer_id FROM events)`,
     // Sorted by customer and day: the scans that follow read neighbouring rows together.
+    // first_day, prev_active and next_active are per-customer facts that retention queries
+    // would otherwise get from a join with cust and a window or a group per customer and period
+    // (the costliest steps of those queries); computed once here, they are plain columns.
     `${createTable('cday', temp)} AS
-SELECT m.cid, e.day,
-  sum(e.amount) AS revenue,
-  sum(e.cost) AS cost,
-  bool_or(NOT e.is_refund) AS active
-FROM events e JOIN cids m ON m.customer = e.customer_id
-GROUP BY m.cid, e.day
-ORDER BY m.cid, e.day`,
+WITH g AS (
+  SELECT m.cid, e.day,
+    sum(e.amount) AS revenue,
+    sum(e.cost) AS cost,
+    bool_or(NOT e.is_refund) AS active
+  FROM events e JOIN cids m ON m.customer = e.customer_id
+  GROUP BY m.cid, e.day
+)
+SELECT *,
+  min(day) FILTER (WHERE active) OVER (PARTITION BY cid) AS first_day,
+  lag(CASE WHEN active THEN day END IGNORE NULLS) OVER w AS prev_active,
+  lead(CASE WHEN active THEN day END IGNORE NULLS) OVER w AS next_active
+FROM g
+WINDOW w AS (PARTITION BY cid ORDER BY day)
+ORDER BY cid, day`,
     `${createTable('corder', temp)} AS
 SELECT m.cid, e.order_id, min(e.ts) AS ts, min(e.day) AS day, sum(e.amount) AS amount, sum(e.cost) AS cost
 FROM events e JOIN cids m ON m.customer = e.customer_id

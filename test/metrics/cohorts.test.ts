@@ -339,32 +339,37 @@ describe('cohorts SQL text', () => {
         FROM (SELECT CAST(date_trunc('month', data_start) AS DATE) AS t0, data_start, data_end FROM bounds)
       ),
       day_index AS (
-        SELECT day, CAST(((year(CAST(date_trunc('month', day) AS DATE)) - year(span.t0)) * 12 + month(CAST(date_trunc('month', day) AS DATE)) - month(span.t0)) AS INTEGER) AS i
+        -- lo: where the scope's part of the day's period begins; data_end comes along so that the
+        -- per-row tests below need no join with span
+        SELECT day, CAST(((year(CAST(date_trunc('month', day) AS DATE)) - year(span.t0)) * 12 + month(CAST(date_trunc('month', day) AS DATE)) - month(span.t0)) AS INTEGER) AS i, greatest(CAST(date_trunc('month', day) AS DATE), span.data_start) AS lo, span.data_start, span.data_end
         FROM (
           SELECT CAST(ts AS DATE) AS day
           FROM span, range(span.t0, CAST((span.t0) + to_months(CAST(span.last + 1 AS INTEGER)) AS DATE), INTERVAL 1 DAY) t(ts)
         ), span
       ),
-      cohort AS (
-        SELECT c.cid, CAST(((year(CAST(date_trunc('month', c.first_day) AS DATE)) - year(span.t0)) * 12 + month(CAST(date_trunc('month', c.first_day) AS DATE)) - month(span.t0)) AS INTEGER) AS ci
-        FROM fcust c, span WHERE c.first_day BETWEEN span.data_start AND span.data_end
+      sizes AS (
+        SELECT CAST(((year(CAST(date_trunc('month', c.first_day) AS DATE)) - year(span.t0)) * 12 + month(CAST(date_trunc('month', c.first_day) AS DATE)) - month(span.t0)) AS INTEGER) AS ci, count(*) AS size
+        FROM fcust c, span WHERE c.first_day BETWEEN span.data_start AND span.data_end GROUP BY ci
       ),
-      sizes AS (SELECT ci, count(*) AS size FROM cohort GROUP BY ci),
-      cust_offset AS MATERIALIZED (
-        -- MATERIALIZED: read twice, and it keeps the k >= 0 filter below from becoming a join
-        -- condition between day_index and cohort (a range join over every day and customer)
-        SELECT d.cid, k.ci, x.i - k.ci AS k, bool_or(d.active) AS active, sum(d.revenue) AS revenue
-        FROM fday d JOIN day_index x ON x.day = d.day JOIN cohort k ON k.cid = d.cid
-        GROUP BY d.cid, k.ci, x.i
+      -- One row per customer-day of a cohort's customer, with two flags that make grouping per
+      -- customer unnecessary: the customer's first activity in the period (counted once per customer
+      -- and period) and their last activity in scope (where unbounded retention ends). An activity day
+      -- of this customer before data_start or after data_end is outside the scope: every one inside it
+      -- is in fday.
+      offsets AS (
+        SELECT f.i AS ci, x.i - f.i AS k, d.revenue,
+          d.active AND (d.prev_active IS NULL OR d.prev_active < x.lo) AS first_in_period,
+          d.active AND (d.next_active IS NULL OR d.next_active > x.data_end) AS last_in_scope
+        FROM fday d
+        JOIN day_index x ON x.day = d.day
+        JOIN (SELECT day, i FROM day_index WHERE day BETWEEN data_start AND data_end) f ON f.day = d.first_day
       ),
       cells AS (
-        -- a refund dated before the first purchase (k < 0) has no offset to land on
-        SELECT ci, k, count(*) FILTER (WHERE active) AS active, sum(revenue) AS revenue FROM cust_offset WHERE k >= 0 GROUP BY ci, k
-      ),
-      last_offset AS (
-        SELECT ci, k, count(*) AS n
-        FROM (SELECT cid, ci, max(k) FILTER (WHERE active) AS k FROM cust_offset GROUP BY cid, ci)
-        GROUP BY ci, k
+        -- a refund dated before the first purchase (k < 0) has no offset to land on; a last
+        -- activity is an activity, so it always has one
+        SELECT ci, k, count(*) FILTER (WHERE first_in_period) AS active, sum(revenue) AS revenue,
+          count(*) FILTER (WHERE last_in_scope) AS last_n
+        FROM offsets WHERE k >= 0 GROUP BY ci, k
       ),
       grid AS (
         SELECT s.ci, s.size, CAST(unnest(range(0, span.last - s.ci + 1)) AS INTEGER) AS k FROM sizes s, span
@@ -372,10 +377,9 @@ describe('cohorts SQL text', () => {
       filled AS (
         SELECT g.ci, g.k, g.size, coalesce(x.active, 0) AS active, coalesce(x.revenue, 0) AS revenue,
           -- customers whose last active offset is >= k, summed from the far end
-          sum(coalesce(l.n, 0)) OVER (PARTITION BY g.ci ORDER BY g.k DESC) AS unbounded_active
+          sum(coalesce(x.last_n, 0)) OVER (PARTITION BY g.ci ORDER BY g.k DESC) AS unbounded_active
         FROM grid g
         LEFT JOIN cells x ON x.ci = g.ci AND x.k = g.k
-        LEFT JOIN last_offset l ON l.ci = g.ci AND l.k = g.k
       ),
       dated AS (
         SELECT f.*, CAST((span.t0) + to_months(CAST(f.ci AS INTEGER)) AS DATE) AS cohort_start, CAST((span.t0) + to_months(CAST(f.ci + f.k AS INTEGER)) AS DATE) AS period_start, span.data_end
