@@ -29,18 +29,39 @@ sb AS MATERIALIZED (
   SELECT s.segment, min(d.day) AS data_start, max(d.day) AS data_end
   FROM fday d JOIN seg s ON d.cid = s.cid WHERE d.active GROUP BY s.segment
 ),
+-- Periods as indices from the first period of any segment (t0), computed once per calendar day.
+span AS MATERIALIZED (SELECT ${ps('min(data_start)')} AS t0, max(data_end) AS hi FROM sb),
+day_index AS (
+  SELECT day, ${periodDiff(g, 'span.t0', ps('day'))} AS i, ${ps('day')} AS p
+  FROM (SELECT CAST(ts AS DATE) AS day FROM span, range(span.t0, span.hi + 1, INTERVAL 1 DAY) t(ts)), span
+),
+-- A cohort customer with their segment's bounds and cohort index: per customer, so that the
+-- customer-days below need one join.
 cohort AS (
-  SELECT s.cid, s.segment, ${ps('s.first_day')} AS c
-  FROM seg s JOIN sb ON sb.segment = s.segment WHERE s.first_day BETWEEN sb.data_start AND sb.data_end
+  SELECT s.cid, s.segment, ${ps('s.first_day')} AS c, ${periodDiff(g, 'span.t0', ps('s.first_day'))} AS ci, sb.data_start, sb.data_end
+  FROM seg s JOIN sb ON sb.segment = s.segment, span WHERE s.first_day BETWEEN sb.data_start AND sb.data_end
 ),
 sizes AS (SELECT segment, c, count(*) AS size FROM cohort GROUP BY segment, c),
-cp AS (
-  SELECT DISTINCT k.segment, k.c, k.cid, ${periodDiff(g, 'k.c', ps('d.day'))} AS k
-  FROM fday d JOIN cohort k ON d.cid = k.cid
-  WHERE d.active AND ${ps('d.day')} >= k.c
+-- As in cohorts.ts: each active day of a cohort's customer, flagged when it is the customer's
+-- first activity in its period and when it is their last in the segment's scope.
+offsets AS (
+  SELECT k.segment, k.ci, x.i - k.ci AS k,
+    d.prev_active IS NULL OR d.prev_active < greatest(x.p, k.data_start) AS first_in_period,
+    d.next_active IS NULL OR d.next_active > k.data_end AS last_in_scope
+  FROM fday d
+  JOIN cohort k ON k.cid = d.cid
+  JOIN day_index x ON x.day = d.day
+  WHERE d.active
 ),
-act AS (SELECT segment, c, k, count(*) AS n FROM cp GROUP BY segment, c, k),
-last_k AS (SELECT segment, c, lk, count(*) AS n FROM (SELECT segment, c, cid, max(k) AS lk FROM cp GROUP BY ALL) GROUP BY ALL),
+cells AS (
+  SELECT o.segment, ${periodAdd(g, 'span.t0', 'o.ci')} AS c, o.k, o.n, o.last_n
+  FROM (
+    SELECT segment, ci, k, count(*) FILTER (WHERE first_in_period) AS n, count(*) FILTER (WHERE last_in_scope) AS last_n
+    FROM offsets GROUP BY segment, ci, k
+  ) o, span
+),
+act AS (SELECT segment, c, k, n FROM cells),
+last_k AS (SELECT segment, c, k AS lk, last_n AS n FROM cells WHERE last_n > 0),
 grid AS (
   SELECT z.segment, z.c, z.size, CAST(unnest(range(0, ${periodDiff(g, 'z.c', ps('sb.data_end'))} + 1)) AS INTEGER) AS k, sb.data_end
   FROM sizes z JOIN sb ON sb.segment = z.segment
