@@ -56,10 +56,17 @@ function histogramSql(o: MetricOptions, anchorsCte: string): string {
   const back = num(w - 1);
   return `WITH ${scopeCtes(o)},
 ${anchorsCte},
+-- Each anchor's window as its list of days: an equality join with the customer-days instead
+-- of a range join, which DuckDB runs as a nested loop over every anchor and customer-day.
+window_days AS (
+  SELECT a.anchor, CAST(t.ts AS DATE) AS day
+  FROM anchors a, range(CAST(a.anchor - ${back} AS TIMESTAMP), CAST(a.anchor + 1 AS TIMESTAMP), INTERVAL 1 DAY) t(ts)
+),
 win AS (
-  SELECT a.anchor, d.cid, count(*) AS d
-  FROM anchors a JOIN fday d ON d.active AND d.day BETWEEN a.anchor - ${back} AND a.anchor
-  GROUP BY a.anchor, d.cid
+  SELECT w.anchor, d.cid, count(*) AS d
+  FROM fday d JOIN window_days w ON w.day = d.day
+  WHERE d.active
+  GROUP BY w.anchor, d.cid
 ),
 hist AS (SELECT anchor, d, count(*) AS customers FROM win GROUP BY anchor, d),
 tot AS (SELECT anchor, count(*) AS total FROM win GROUP BY anchor)
