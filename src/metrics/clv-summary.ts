@@ -58,20 +58,22 @@ export function clvSummarySql(o: ClvSummaryOptions, info: DatasetInfo): string {
   const revenue = info.hasRevenue ? 'd.revenue' : 'CAST(NULL AS DOUBLE)';
   return `WITH ${scopeCtes({ segment: o.segment, dateFrom: null, dateTo: null })},
 cal AS (SELECT ${end} AS cal_end),
-pday AS (
-  SELECT d.cid, d.day, ${revenue} AS revenue, min(d.day) OVER (PARTITION BY d.cid) AS first_day
+-- A customer with an active day up to cal_end has their first activity (cday.first_day) among
+-- those days. Customers get their id text after the grouping: one join per customer, not per day.
+per AS (
+  SELECT d.cid,
+    CAST(count(*) - 1 AS DOUBLE) AS frequency,
+    CAST(max(d.day) - d.first_day AS DOUBLE) / ${days} AS recency,
+    CAST(any_value(cal.cal_end) - d.first_day AS DOUBLE) / ${days} AS T,
+    avg(${revenue}) FILTER (WHERE d.day > d.first_day) AS monetary,
+    any_value(cal.cal_end) AS cal_end
   FROM fday d, cal
   WHERE d.active AND d.day <= cal.cal_end
+  GROUP BY d.cid, d.first_day
 )
-SELECT any_value(c.customer) AS customer_id,
-  CAST(count(*) - 1 AS DOUBLE) AS frequency,
-  CAST(max(day) - first_day AS DOUBLE) / ${days} AS recency,
-  CAST(any_value(cal.cal_end) - first_day AS DOUBLE) / ${days} AS T,
-  avg(revenue) FILTER (WHERE day > first_day) AS monetary,
-  ${isoDate('any_value(cal.cal_end)')} AS cal_end
-FROM pday JOIN (SELECT cid, customer FROM cust) c USING (cid), cal
-GROUP BY cid, first_day
-ORDER BY cid`;
+SELECT c.customer AS customer_id, per.frequency, per.recency, per.T, per.monetary, ${isoDate('per.cal_end')} AS cal_end
+FROM per JOIN cust c USING (cid)
+ORDER BY per.cid`;
 }
 
 const SUMMARY_COLUMNS = ['customer_id', 'frequency', 'recency', 'T', 'monetary', 'cal_end'] as const;
