@@ -34,45 +34,50 @@ export function lifecycleSql(o: MetricOptions, _info: DatasetInfo): string {
   // The period index depends on the day only: computed once per calendar day, then joined.
   return `WITH ${scopeCtes(o)},
 span AS MATERIALIZED (
-  SELECT t0, data_end, ${periodDiff(g, 't0', periodStart(g, 'data_end', o.weekStart))} AS last
-  FROM (SELECT ${periodStart(g, 'data_start', o.weekStart)} AS t0, data_end FROM bounds)
+  SELECT t0, data_start, data_end, ${periodDiff(g, 't0', periodStart(g, 'data_end', o.weekStart))} AS last
+  FROM (SELECT ${periodStart(g, 'data_start', o.weekStart)} AS t0, data_start, data_end FROM bounds)
 ),
+-- Per calendar day: its period index and the bounds the flags below compare with (within the
+-- scope: an activity day before data_start or after data_end is not seen).
 day_index AS (
-  SELECT day, ${idx('day')} AS i
-  FROM (SELECT CAST(ts AS DATE) AS day FROM span, range(span.t0, span.data_end + 1, INTERVAL 1 DAY) t(ts)), span
+  SELECT day, ${idx('day')} AS i, p,
+    greatest(p, span.data_start) AS lo,
+    greatest(${periodAdd(g, 'p', '-1')}, span.data_start) AS prev_lo,
+    least(${periodEnd(g, periodAdd(g, 'p', '1'))}, span.data_end) AS next_hi
+  FROM (SELECT day, ${periodStart(g, 'day', o.weekStart)} AS p FROM (SELECT CAST(ts AS DATE) AS day FROM span, range(span.t0, span.data_end + 1, INTERVAL 1 DAY) t(ts))), span
 ),
-cust_period AS (
-  SELECT d.cid, x.i FROM fday d JOIN day_index x ON x.day = d.day WHERE d.active GROUP BY d.cid, x.i
+-- A customer is counted once per period, on their first activity in it (the activity day before
+-- it lies in an earlier period); it came from the previous period when that day lies there. The
+-- activity day after a customer's last one in a period lies beyond the next period when they go
+-- dormant. cday carries both neighbours, so no grouping per customer and period is needed.
+flags AS (
+  SELECT x.i,
+    d.prev_active IS NULL OR d.prev_active < x.lo AS first_in_period,
+    coalesce(d.prev_active >= x.prev_lo, false) AS from_previous,
+    d.first_day >= x.p AS first_ever,
+    d.next_active IS NULL OR d.next_active > x.next_hi AS gone_next
+  FROM fday d JOIN day_index x ON x.day = d.day
+  WHERE d.active
 ),
-marked AS MATERIALIZED (
-  SELECT cid, i, lag(i) OVER w AS prev_i, lead(i) OVER w AS next_i
-  FROM cust_period WINDOW w AS (PARTITION BY cid ORDER BY i)
-),
-news AS (
-  -- only a customer's first period in range can be their first period ever
-  SELECT m.i, count(*) AS n
-  FROM marked m JOIN fcust c ON c.cid = m.cid, span
-  WHERE m.prev_i IS NULL AND ${idx('c.first_day')} = m.i
-  GROUP BY m.i
-),
-actives AS (
-  SELECT i, count(*) AS active, count(*) FILTER (WHERE prev_i = i - 1) AS returning FROM marked GROUP BY i
-),
-dormants AS (
-  SELECT i + 1 AS i, count(*) AS n FROM marked WHERE next_i IS NULL OR next_i > i + 1 GROUP BY i
+counts AS (
+  SELECT i,
+    count(*) FILTER (WHERE first_in_period) AS active,
+    count(*) FILTER (WHERE first_in_period AND from_previous) AS returning,
+    count(*) FILTER (WHERE first_in_period AND first_ever) AS n_new,
+    count(*) FILTER (WHERE gone_next) AS gone
+  FROM flags GROUP BY i
 ),
 per AS (SELECT CAST(unnest(range(0, last + 1)) AS INTEGER) AS i FROM span)
 SELECT ${isoDate(periodAdd(g, 'span.t0', 'per.i'))} AS period_start,
   ${isoDate(periodEnd(g, periodAdd(g, 'span.t0', 'per.i')))} AS period_end,
-  CAST(coalesce(nw.n, 0) AS BIGINT) AS new,
+  CAST(coalesce(a.n_new, 0) AS BIGINT) AS new,
   CAST(coalesce(a.returning, 0) AS BIGINT) AS returning,
-  CAST(coalesce(a.active, 0) - coalesce(a.returning, 0) - coalesce(nw.n, 0) AS BIGINT) AS resurrecting,
-  CAST(coalesce(dm.n, 0) AS BIGINT) AS dormant,
+  CAST(coalesce(a.active, 0) - coalesce(a.returning, 0) - coalesce(a.n_new, 0) AS BIGINT) AS resurrecting,
+  CAST(coalesce(dm.gone, 0) AS BIGINT) AS dormant,
   ${periodEnd(g, periodAdd(g, 'span.t0', 'per.i'))} <= span.data_end AS complete
 FROM per
-LEFT JOIN news nw ON nw.i = per.i
-LEFT JOIN actives a ON a.i = per.i
-LEFT JOIN dormants dm ON dm.i = per.i
+LEFT JOIN counts a ON a.i = per.i
+LEFT JOIN counts dm ON dm.i + 1 = per.i
 CROSS JOIN span
 ORDER BY per.i`;
 }

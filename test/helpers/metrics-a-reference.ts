@@ -280,10 +280,23 @@ export interface RefLifecycle {
 }
 
 /** Lifecycle per period: classify each customer by activity in this and the previous period. */
-export function refLifecycle(rows: ActivityRow[], grain: Grain, weekStart: WeekStart): RefLifecycle[] {
-  const custs = byCustomer(rows);
+/**
+ * With a date range, only activity inside it is seen, while a customer's first activity stays
+ * their first ever (so a customer acquired before the range is never new inside it).
+ */
+export function refLifecycle(rows: ActivityRow[], grain: Grain, weekStart: WeekStart, range: { from?: string; to?: string } = {}): RefLifecycle[] {
+  const all = byCustomer(rows);
+  const lo = range.from ? dayNum(range.from) : -Infinity;
+  const hi = range.to ? dayNum(range.to) : Infinity;
+  const custs = new Map<string, CustomerDays>();
+  for (const [id, c] of all) {
+    const days = c.days.filter((d) => d >= lo && d <= hi);
+    if (days.length) custs.set(id, { ...c, days });
+  }
   const end = dataEnd(custs);
-  const periods = periodsBetween(grain, weekStart, dataStart(custs), end);
+  let start = Infinity;
+  for (const c of custs.values()) start = Math.min(start, c.days[0] as number);
+  const periods = periodsBetween(grain, weekStart, start, end);
   const activeIn = new Map<string, Set<number>>();
   for (const [id, c] of custs) activeIn.set(id, new Set(c.days.map((d) => periodOf(grain, weekStart, d))));
   return periods.map((p, i) => {

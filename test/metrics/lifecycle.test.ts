@@ -120,6 +120,21 @@ describe('lifecycle on real data against an independent computation', () => {
         });
       }
 
+      // Ranges that cut periods: a customer's activity just before the range is unseen, so
+      // their first activity in the range's first period must not look like a return.
+      for (const [grain, from, to] of [
+        ['month', '1997-02-17', '1997-11-12'],
+        ['week', '1997-03-05', '1998-01-21'],
+        ['quarter', '1997-02-10', '1998-05-20'],
+      ] as const) {
+        it(`${grain}, dates ${from} to ${to}`, async () => {
+          const got = parseLifecycle(await rowsOf(c, lifecycleSql(opts({ grain, dateFrom: from, dateTo: to }), infoFor(rows))));
+          expect(table(got)).toEqual(
+            refLifecycle(rows, grain, 'monday', { from, to }).map((p) => [p.periodStart, p.new, p.returning, p.resurrecting, p.dormant, p.complete]),
+          );
+        });
+      }
+
       it('week, Sunday start', async () => {
         const got = parseLifecycle(await rowsOf(c, lifecycleSql(opts({ grain: 'week', weekStart: 'sunday' }), infoFor(rows))));
         expect(table(got)).toEqual(
@@ -160,45 +175,50 @@ describe('lifecycle SQL', () => {
     expect(lifecycleSql(o, infoFor([])).replace(scopeCtes(o), '<scope>')).toMatchInlineSnapshot(`
       "WITH <scope>,
       span AS MATERIALIZED (
-        SELECT t0, data_end, CAST(((year(CAST(date_trunc('month', data_end) AS DATE)) - year(t0)) * 12 + month(CAST(date_trunc('month', data_end) AS DATE)) - month(t0)) AS INTEGER) AS last
-        FROM (SELECT CAST(date_trunc('month', data_start) AS DATE) AS t0, data_end FROM bounds)
+        SELECT t0, data_start, data_end, CAST(((year(CAST(date_trunc('month', data_end) AS DATE)) - year(t0)) * 12 + month(CAST(date_trunc('month', data_end) AS DATE)) - month(t0)) AS INTEGER) AS last
+        FROM (SELECT CAST(date_trunc('month', data_start) AS DATE) AS t0, data_start, data_end FROM bounds)
       ),
+      -- Per calendar day: its period index and the bounds the flags below compare with (within the
+      -- scope: an activity day before data_start or after data_end is not seen).
       day_index AS (
-        SELECT day, CAST(((year(CAST(date_trunc('month', day) AS DATE)) - year(span.t0)) * 12 + month(CAST(date_trunc('month', day) AS DATE)) - month(span.t0)) AS INTEGER) AS i
-        FROM (SELECT CAST(ts AS DATE) AS day FROM span, range(span.t0, span.data_end + 1, INTERVAL 1 DAY) t(ts)), span
+        SELECT day, CAST(((year(CAST(date_trunc('month', day) AS DATE)) - year(span.t0)) * 12 + month(CAST(date_trunc('month', day) AS DATE)) - month(span.t0)) AS INTEGER) AS i, p,
+          greatest(p, span.data_start) AS lo,
+          greatest(CAST((p) + to_months(CAST(-1 AS INTEGER)) AS DATE), span.data_start) AS prev_lo,
+          least(CAST(CAST((CAST((p) + to_months(CAST(1 AS INTEGER)) AS DATE)) + to_months(CAST(1 AS INTEGER)) AS DATE) - 1 AS DATE), span.data_end) AS next_hi
+        FROM (SELECT day, CAST(date_trunc('month', day) AS DATE) AS p FROM (SELECT CAST(ts AS DATE) AS day FROM span, range(span.t0, span.data_end + 1, INTERVAL 1 DAY) t(ts))), span
       ),
-      cust_period AS (
-        SELECT d.cid, x.i FROM fday d JOIN day_index x ON x.day = d.day WHERE d.active GROUP BY d.cid, x.i
+      -- A customer is counted once per period, on their first activity in it (the activity day before
+      -- it lies in an earlier period); it came from the previous period when that day lies there. The
+      -- activity day after a customer's last one in a period lies beyond the next period when they go
+      -- dormant. cday carries both neighbours, so no grouping per customer and period is needed.
+      flags AS (
+        SELECT x.i,
+          d.prev_active IS NULL OR d.prev_active < x.lo AS first_in_period,
+          coalesce(d.prev_active >= x.prev_lo, false) AS from_previous,
+          d.first_day >= x.p AS first_ever,
+          d.next_active IS NULL OR d.next_active > x.next_hi AS gone_next
+        FROM fday d JOIN day_index x ON x.day = d.day
+        WHERE d.active
       ),
-      marked AS MATERIALIZED (
-        SELECT cid, i, lag(i) OVER w AS prev_i, lead(i) OVER w AS next_i
-        FROM cust_period WINDOW w AS (PARTITION BY cid ORDER BY i)
-      ),
-      news AS (
-        -- only a customer's first period in range can be their first period ever
-        SELECT m.i, count(*) AS n
-        FROM marked m JOIN fcust c ON c.cid = m.cid, span
-        WHERE m.prev_i IS NULL AND CAST(((year(CAST(date_trunc('month', c.first_day) AS DATE)) - year(span.t0)) * 12 + month(CAST(date_trunc('month', c.first_day) AS DATE)) - month(span.t0)) AS INTEGER) = m.i
-        GROUP BY m.i
-      ),
-      actives AS (
-        SELECT i, count(*) AS active, count(*) FILTER (WHERE prev_i = i - 1) AS returning FROM marked GROUP BY i
-      ),
-      dormants AS (
-        SELECT i + 1 AS i, count(*) AS n FROM marked WHERE next_i IS NULL OR next_i > i + 1 GROUP BY i
+      counts AS (
+        SELECT i,
+          count(*) FILTER (WHERE first_in_period) AS active,
+          count(*) FILTER (WHERE first_in_period AND from_previous) AS returning,
+          count(*) FILTER (WHERE first_in_period AND first_ever) AS n_new,
+          count(*) FILTER (WHERE gone_next) AS gone
+        FROM flags GROUP BY i
       ),
       per AS (SELECT CAST(unnest(range(0, last + 1)) AS INTEGER) AS i FROM span)
       SELECT strftime(CAST((span.t0) + to_months(CAST(per.i AS INTEGER)) AS DATE), '%Y-%m-%d') AS period_start,
         strftime(CAST(CAST((CAST((span.t0) + to_months(CAST(per.i AS INTEGER)) AS DATE)) + to_months(CAST(1 AS INTEGER)) AS DATE) - 1 AS DATE), '%Y-%m-%d') AS period_end,
-        CAST(coalesce(nw.n, 0) AS BIGINT) AS new,
+        CAST(coalesce(a.n_new, 0) AS BIGINT) AS new,
         CAST(coalesce(a.returning, 0) AS BIGINT) AS returning,
-        CAST(coalesce(a.active, 0) - coalesce(a.returning, 0) - coalesce(nw.n, 0) AS BIGINT) AS resurrecting,
-        CAST(coalesce(dm.n, 0) AS BIGINT) AS dormant,
+        CAST(coalesce(a.active, 0) - coalesce(a.returning, 0) - coalesce(a.n_new, 0) AS BIGINT) AS resurrecting,
+        CAST(coalesce(dm.gone, 0) AS BIGINT) AS dormant,
         CAST(CAST((CAST((span.t0) + to_months(CAST(per.i AS INTEGER)) AS DATE)) + to_months(CAST(1 AS INTEGER)) AS DATE) - 1 AS DATE) <= span.data_end AS complete
       FROM per
-      LEFT JOIN news nw ON nw.i = per.i
-      LEFT JOIN actives a ON a.i = per.i
-      LEFT JOIN dormants dm ON dm.i = per.i
+      LEFT JOIN counts a ON a.i = per.i
+      LEFT JOIN counts dm ON dm.i + 1 = per.i
       CROSS JOIN span
       ORDER BY per.i"
     `);
