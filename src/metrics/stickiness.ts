@@ -37,31 +37,47 @@ export interface StickinessYear {
   complete: boolean;
 }
 
+/**
+ * Distinct customers per month, per week-within-month and per year, without grouping per
+ * customer: a customer-day counts once in a period when the customer's previous activity day
+ * (cday.prev_active) lies before the period's part inside the scope. Every count is then a sum
+ * over the days of the period.
+ */
 function dailyCtes(o: MetricOptions): string {
+  const month = (e: string) => periodStart('month', e);
+  const week = (e: string) => periodStart('week', e, o.weekStart);
+  const year = (e: string) => periodStart('year', e);
   return `${scopeCtes(o)},
-act AS (SELECT cid, day FROM fday WHERE active),
 days AS (
-  SELECT CAST(t.d AS DATE) AS day
-  FROM bounds, unnest(generate_series(CAST(data_start AS TIMESTAMP), CAST(data_end AS TIMESTAMP), INTERVAL 1 DAY)) AS t(d)
+  SELECT day, month, week, year,
+    greatest(month, data_start) AS month_lo, greatest(month, week, data_start) AS week_lo, greatest(year, data_start) AS year_lo
+  FROM (
+    SELECT CAST(t.d AS DATE) AS day, ${month('CAST(t.d AS DATE)')} AS month, ${week('CAST(t.d AS DATE)')} AS week, ${year('CAST(t.d AS DATE)')} AS year, data_start
+    FROM bounds, unnest(generate_series(CAST(data_start AS TIMESTAMP), CAST(data_end AS TIMESTAMP), INTERVAL 1 DAY)) AS t(d)
+  )
 ),
-dau AS (SELECT day, count(*) AS n FROM act GROUP BY day),
-months AS (
-  SELECT ${periodStart('month', 'days.day')} AS month, avg(coalesce(dau.n, 0)) AS dau_avg
-  FROM days LEFT JOIN dau USING (day) GROUP BY 1
+dau AS (
+  SELECT x.day, count(*) AS n,
+    count(*) FILTER (WHERE d.prev_active IS NULL OR d.prev_active < x.month_lo) AS month_firsts,
+    count(*) FILTER (WHERE d.prev_active IS NULL OR d.prev_active < x.week_lo) AS week_firsts,
+    count(*) FILTER (WHERE d.prev_active IS NULL OR d.prev_active < x.year_lo) AS year_firsts
+  FROM fday d JOIN days x ON x.day = d.day
+  WHERE d.active
+  GROUP BY x.day
 ),
-mau AS (SELECT ${periodStart('month', 'day')} AS month, count(DISTINCT cid) AS mau FROM act GROUP BY 1)`;
+daily AS (
+  SELECT x.day, x.month, x.week, x.year, coalesce(a.n, 0) AS n, coalesce(a.month_firsts, 0) AS month_firsts,
+    coalesce(a.week_firsts, 0) AS week_firsts, coalesce(a.year_firsts, 0) AS year_firsts
+  FROM days x LEFT JOIN dau a USING (day)
+),
+months AS (SELECT month, avg(n) AS dau_avg FROM daily GROUP BY month),
+mau AS (SELECT month, CAST(sum(month_firsts) AS BIGINT) AS mau FROM daily GROUP BY month HAVING sum(month_firsts) > 0)`;
 }
 
 export function stickinessSql(o: MetricOptions, _info: DatasetInfo): string {
-  const month = (e: string) => periodStart('month', e);
-  const week = (e: string) => periodStart('week', e, o.weekStart);
   return `WITH ${dailyCtes(o)},
-wk AS (SELECT ${month('day')} AS month, ${week('day')} AS week, count(DISTINCT cid) AS n FROM act GROUP BY 1, 2),
-wdays AS (SELECT ${month('day')} AS month, ${week('day')} AS week, count(*) AS days FROM days GROUP BY 1, 2),
-wau AS (
-  SELECT w.month, sum(w.days * coalesce(k.n, 0)) / sum(w.days) AS wau_avg
-  FROM wdays w LEFT JOIN wk k USING (month, week) GROUP BY w.month
-)
+wk AS (SELECT month, week, CAST(sum(week_firsts) AS BIGINT) AS n, count(*) AS days FROM daily GROUP BY month, week),
+wau AS (SELECT month, sum(days * n) / sum(days) AS wau_avg FROM wk GROUP BY month)
 SELECT ${isoDate('m.month')} AS month, m.dau_avg, w.wau_avg, coalesce(u.mau, 0) AS mau,
   m.dau_avg / nullif(u.mau, 0) AS dau_mau, w.wau_avg / nullif(u.mau, 0) AS wau_mau,
   m.month >= bo.data_start AND ${periodEnd('month', 'm.month')} <= bo.data_end AS complete
@@ -70,11 +86,10 @@ ORDER BY m.month`;
 }
 
 export function stickinessYearSql(o: MetricOptions, _info: DatasetInfo): string {
-  const year = (e: string) => periodStart('year', e);
   return `WITH ${dailyCtes(o)},
-yau AS (SELECT ${year('day')} AS year, count(DISTINCT cid) AS yau FROM act GROUP BY 1),
+yau AS (SELECT year, CAST(sum(year_firsts) AS BIGINT) AS yau FROM daily GROUP BY year HAVING sum(year_firsts) > 0),
 ym AS (
-  SELECT ${year('m.month')} AS year, avg(coalesce(u.mau, 0)) AS mau_avg
+  SELECT ${periodStart('year', 'm.month')} AS year, avg(coalesce(u.mau, 0)) AS mau_avg
   FROM months m LEFT JOIN mau u USING (month) GROUP BY 1
 )
 SELECT CAST(year(y.year) AS INTEGER) AS year, y.mau_avg, coalesce(a.yau, 0) AS yau, y.mau_avg / nullif(a.yau, 0) AS mau_yau,

@@ -71,6 +71,28 @@ describe('stickiness on a hand-worked fixture', () => {
   });
 });
 
+describe('stickiness: a date range that starts inside a month and a week', () => {
+  it('counts a customer seen before the range once, from their first day inside it', async () => {
+    // A: Jan 5 (before the range), Jan 20, Jan 23; B: Jan 25. Range from Jan 10: data Jan 20 .. 25.
+    // DAU: 20th 1, 23rd 1, 25th 1 over 6 days → 0.5. MAU Jan {A, B} = 2.
+    // Weeks (Monday): Jan 15–21 (20, 21 in range: A) → 1; Jan 22–28 (22..25: A, B) → 2.
+    // wau_avg (2·1 + 4·2)/6 = 10/6. Year 2024: mau_avg 2, YAU 2.
+    const f = await fixture([
+      { c: 'A', t: '2024-01-05', amount: 1 },
+      { c: 'A', t: '2024-01-20', amount: 1 },
+      { c: 'A', t: '2024-01-23', amount: 1 },
+      { c: 'B', t: '2024-01-25', amount: 1 },
+    ]);
+    const o = opts({ dateFrom: '2024-01-10' });
+    const [m] = parseStickiness(await f.rows(stickinessSql(o, f.info)));
+    expect(m?.mau).toBe(2);
+    expect(m?.dauAvg).toBeCloseTo(0.5, 12);
+    expect(m?.wauAvg).toBeCloseTo(10 / 6, 12);
+    expect(parseStickinessYears(await f.rows(stickinessYearSql(o, f.info)))).toEqual([{ year: 2024, mauAvg: 2, yau: 2, mauYau: 1, complete: false }]);
+    await f.c.close();
+  });
+});
+
 describe('stickiness: complete months, a leap February and a month without activity', () => {
   it('counts idle days and months as zero', async () => {
     // Single customer X on 2024-01-01, 2024-02-29 (leap day) and 2024-04-30. Range = 01-01 .. 04-30.
