@@ -10,7 +10,7 @@
  *  - two derived segments are added: `spend_tier` (revenue quartiles) and `rfm`
  *    (recency / frequency / monetary groups). See docs/metrics.md (Segments).
  */
-import { scopeCtes, segmentFiltered } from './scope';
+import { inRange, scopeCtes, segmentFiltered } from './scope';
 import { createTable } from './model';
 import { dateLit, ident, lit, num, periodAdd, periodEnd, periodStart } from './sql';
 import { n, nOrNull, s, type Row } from './rows';
@@ -189,7 +189,9 @@ ord AS (
   ${range ? 'WHERE ' + range : ''} GROUP BY cid
 ),
 rev AS (SELECT cid, sum(revenue) AS revenue FROM fday GROUP BY cid),
-gaps AS (SELECT cid, day - lag(day) OVER (PARTITION BY cid ORDER BY day) AS gap FROM act),
+-- The previous activity day (cday.prev_active) is in scope when it is on or after the range's
+-- start: it comes before an activity day in scope, and the segment filter keeps whole customers.
+gaps AS (SELECT cid, day - prev_active AS gap FROM fday WHERE active AND ${inRange('prev_active', { dateFrom: o.dateFrom, dateTo: null })}),
 per AS (
   SELECT d0, ${periodEnd(o.grain, 'd0')} AS d1
   FROM (SELECT ${last} AS d0, ${p('data_start')} AS first_period FROM bounds)
@@ -201,6 +203,8 @@ crr AS (
     count(DISTINCT a.cid) FILTER (WHERE a.day BETWEEN per.d1 - ${w} + 1 AND per.d1) AS e_n,
     count(DISTINCT a.cid) FILTER (WHERE s.first_day BETWEEN per.d0 AND per.d1) AS n_n
   FROM act a JOIN seg s USING (cid) CROSS JOIN per
+  -- a customer new in the period was active on their first day, inside these days
+  WHERE a.day BETWEEN per.d0 - ${w} AND per.d1
   GROUP BY s.segment
 ),
 gap_med AS (
