@@ -15,7 +15,7 @@
  *
  * Reading the raw rows once here keeps every option change cheap: metrics scan
  * cday (one row per customer-day, with the customer's first activity day and the activity
- * days before and after it), corder (one row per order), cgap (each activity day
+ * days before and after it), corder (one row per order, numbered per customer), cgap (each activity day
  * with the customer's previous one) and cust (one row per customer) instead.
  */
 import { ident } from './sql';
@@ -74,11 +74,16 @@ SELECT *,
 FROM g
 WINDOW w AS (PARTITION BY cid ORDER BY day)
 ORDER BY cid, day`,
+    // seq: the order's number in the customer's purchase history (1 = first purchase ever), the
+    // same under every filter, so numbered once here.
     `${createTable('corder', temp)} AS
-SELECT m.cid, e.order_id, min(e.ts) AS ts, min(e.day) AS day, sum(e.amount) AS amount, sum(e.cost) AS cost
-FROM events e JOIN cids m ON m.customer = e.customer_id
-WHERE NOT e.is_refund
-GROUP BY m.cid, e.order_id`,
+SELECT *, CAST(row_number() OVER (PARTITION BY cid ORDER BY ts, order_id) AS INTEGER) AS seq
+FROM (
+  SELECT m.cid, e.order_id, min(e.ts) AS ts, min(e.day) AS day, sum(e.amount) AS amount, sum(e.cost) AS cost
+  FROM events e JOIN cids m ON m.customer = e.customer_id
+  WHERE NOT e.is_refund
+  GROUP BY m.cid, e.order_id
+)`,
     // Consecutive activity days per customer, sorted once here instead of in every gap query.
     `${createTable('cgap', temp)} AS
 SELECT cid, day, lag(day) OVER w AS prev, CAST(row_number() OVER w - 1 AS INTEGER) AS transition

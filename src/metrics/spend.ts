@@ -40,15 +40,17 @@ export interface SpendByYear {
 
 export function spendByOrderSql(o: MetricOptions, _info: DatasetInfo): string {
   return `WITH ${scopeCtes(o)},
-seq AS (
-  SELECT o.cid, o.day, o.amount,
-    row_number() OVER (PARTITION BY o.cid ORDER BY o.ts, o.order_id) AS k
+kept AS (
+  SELECT o.cid, o.amount, least(o.seq, ${num(LAST_ORDER_NUMBER)}) AS k
   FROM corder o${unscoped(o) ? '' : ' SEMI JOIN fcust c ON o.cid = c.cid'}
-),
-kept AS (SELECT s.* FROM seq s WHERE ${inRange('s.day', o)})
-SELECT CAST(least(k, ${num(LAST_ORDER_NUMBER)}) AS INTEGER) AS order_number, count(DISTINCT cid) AS customers,
+  WHERE ${inRange('o.day', o)}
+)
+-- A customer has one order with each number, so below the last bucket orders are customers;
+-- only the last bucket ("10+") needs distinct customers.
+SELECT CAST(k AS INTEGER) AS order_number,
+  CASE WHEN k < ${num(LAST_ORDER_NUMBER)} THEN count(*) ELSE count(DISTINCT cid) FILTER (WHERE k = ${num(LAST_ORDER_NUMBER)}) END AS customers,
   count(*) AS orders, avg(amount) AS avg_order_value
-FROM kept GROUP BY 1 ORDER BY 1`;
+FROM kept GROUP BY k ORDER BY k`;
 }
 
 export function spendByYearSql(o: MetricOptions, _info: DatasetInfo): string {
