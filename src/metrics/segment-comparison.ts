@@ -25,9 +25,16 @@ export function segmentCurvesSql(o: MetricOptions, column: string, values: strin
   const ps = (e: string) => periodStart(g, e, o.weekStart);
   return `WITH ${scopeCtes({ ...o, segment: { column, values } })},
 seg AS (SELECT cid, first_day, ${ident(column)} AS segment FROM fcust),
+-- Each segment's data start and end; sid numbers the segments so that the per-day work below
+-- groups by an integer. Without a date range every activity day of a customer lies between
+-- their first and last, so cust has the bounds and the customer-days need not be read.
 sb AS MATERIALIZED (
-  SELECT s.segment, min(d.day) AS data_start, max(d.day) AS data_end
-  FROM fday d JOIN seg s ON d.cid = s.cid WHERE d.active GROUP BY s.segment
+  SELECT segment, CAST(row_number() OVER (ORDER BY segment) AS INTEGER) AS sid, data_start, data_end
+  FROM (${
+    o.dateFrom || o.dateTo
+      ? 'SELECT s.segment, min(d.day) AS data_start, max(d.day) AS data_end FROM fday d JOIN seg s ON d.cid = s.cid WHERE d.active GROUP BY s.segment'
+      : `SELECT ${ident(column)} AS segment, min(first_day) AS data_start, max(last_day) AS data_end FROM fcust GROUP BY 1`
+  })
 ),
 -- Periods as indices from the first period of any segment (t0), computed once per calendar day.
 span AS MATERIALIZED (SELECT ${ps('min(data_start)')} AS t0, max(data_end) AS hi FROM sb),
@@ -38,27 +45,27 @@ day_index AS (
 -- A cohort customer with their segment's bounds and cohort index: per customer, so that the
 -- customer-days below need one join.
 cohort AS (
-  SELECT s.cid, s.segment, ${ps('s.first_day')} AS c, ${periodDiff(g, 'span.t0', ps('s.first_day'))} AS ci, sb.data_start, sb.data_end
+  SELECT s.cid, sb.sid, s.segment, ${ps('s.first_day')} AS c, ${periodDiff(g, 'span.t0', ps('s.first_day'))} AS ci, sb.data_start, sb.data_end
   FROM seg s JOIN sb ON sb.segment = s.segment, span WHERE s.first_day BETWEEN sb.data_start AND sb.data_end
 ),
 sizes AS (SELECT segment, c, count(*) AS size FROM cohort GROUP BY segment, c),
 -- As in cohorts.ts: each active day of a cohort's customer, flagged when it is the customer's
 -- first activity in its period and when it is their last in the segment's scope.
 offsets AS (
-  SELECT k.segment, k.ci, x.i - k.ci AS k,
+  SELECT k.sid, k.ci, x.i - k.ci AS k,
     d.prev_active IS NULL OR d.prev_active < greatest(x.p, k.data_start) AS first_in_period,
     d.next_active IS NULL OR d.next_active > k.data_end AS last_in_scope
   FROM fday d
-  JOIN cohort k ON k.cid = d.cid
+  JOIN (SELECT cid, sid, ci, data_start, data_end FROM cohort) k ON k.cid = d.cid
   JOIN day_index x ON x.day = d.day
   WHERE d.active
 ),
 cells AS (
-  SELECT o.segment, ${periodAdd(g, 'span.t0', 'o.ci')} AS c, o.k, o.n, o.last_n
+  SELECT sb.segment, ${periodAdd(g, 'span.t0', 'o.ci')} AS c, o.k, o.n, o.last_n
   FROM (
-    SELECT segment, ci, k, count(*) FILTER (WHERE first_in_period) AS n, count(*) FILTER (WHERE last_in_scope) AS last_n
-    FROM offsets GROUP BY segment, ci, k
-  ) o, span
+    SELECT sid, ci, k, count(*) FILTER (WHERE first_in_period) AS n, count(*) FILTER (WHERE last_in_scope) AS last_n
+    FROM offsets GROUP BY sid, ci, k
+  ) o JOIN sb USING (sid), span
 ),
 act AS (SELECT segment, c, k, n FROM cells),
 last_k AS (SELECT segment, c, k AS lk, last_n AS n FROM cells WHERE last_n > 0),
