@@ -10,7 +10,7 @@
  * customers the page is showing.
  */
 import { lit, num } from './sql';
-import { scopeCtes, unscoped } from './scope';
+import { inRange, scopeCtes, unscoped } from './scope';
 import type { DatasetInfo, MetricOptions } from './types';
 import { n, nOrNull, s, type Row } from './rows';
 
@@ -40,10 +40,12 @@ function gapCtes(o: Scope): string {
   // Counting gaps per value and taking the first cumulative count >= 90 % is the nearest rank
   // without sorting every gap; the integer comparison avoids a floating-point rank.
   // Unscoped, the consecutive days are already in cgap (built once per load).
+  // Scoped, a customer's previous activity day (cday.prev_active) is in scope when it is on or
+  // after the range's start: it precedes an activity day in scope, and segments keep whole customers.
   const days = unscoped({ segment: o.segment ?? null, dateFrom: o.dateFrom ?? null, dateTo: o.dateTo ?? null })
     ? 'SELECT CAST(day - prev AS INTEGER) AS gap FROM cgap'
-    : `SELECT CAST(day - lag(day) OVER (PARTITION BY cid ORDER BY day) AS INTEGER) AS gap
-  FROM fday WHERE active`;
+    : `SELECT CAST(day - prev_active AS INTEGER) AS gap
+  FROM fday WHERE active AND ${inRange('prev_active', { dateFrom: o.dateFrom ?? null, dateTo: null })}`;
   return `gap_days AS (
   ${days}
 ),
