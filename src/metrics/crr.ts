@@ -49,6 +49,9 @@ export interface CrrResult {
   windowDays: number | null;
 }
 
+/** The longest period of each grain, in days. */
+const LONGEST_PERIOD_DAYS: Record<Grain, number> = { day: 1, week: 7, month: 31, quarter: 92, year: 366 };
+
 /** Reference lines drawn beside CRR (metrics contract). */
 export const CRR_BENCHMARKS = [
   { value: 0.8, label: 'good' },
@@ -60,6 +63,8 @@ interface CoreParts {
   weekStart: WeekStart;
   /** Whether ranges ordered by lo also have non-decreasing hi (one range per activity day): a cheaper merge. */
   monotone: boolean;
+  /** A ready `marked` CTE body (cid, q, lo, hi, prev_hi, next_lo, run_hi) instead of one from `ranges`. */
+  marked?: string;
   /** Whether the output reports W from the one-row CTE window_w (activity rows) or leaves it empty. */
   hasWindow: boolean;
 }
@@ -93,9 +98,9 @@ function coreSql(p: CoreParts): string {
     SELECT cid, q, lo, hi, lead(lo) OVER w AS next_lo,
       max(hi) OVER (w ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_hi`;
   return `marked AS MATERIALIZED (
-  ${marked}
+  ${p.marked ?? `${marked}
   FROM ranges
-  WINDOW w AS (PARTITION BY cid ORDER BY lo, hi)${p.monotone ? '' : ')'}
+  WINDOW w AS (PARTITION BY cid ORDER BY lo, hi)${p.monotone ? '' : ')'}`}
 ),
 starts AS (
   SELECT lo AS i, count(*) AS n FROM marked WHERE prev_hi IS NULL OR lo > prev_hi + 1 GROUP BY lo
@@ -174,6 +179,20 @@ export function crrSql(o: MetricOptions, _info: DatasetInfo, known?: ActivityWin
   const g = o.grain;
   const idx = (e: string) => periodIndex(g, o.weekStart, e);
   const r = boundaryRange(g, o.weekStart, 'CAST(day + 1 AS DATE)', 'CAST(day + w AS DATE)');
+  // A window at least as long as the longest period covers a boundary from every activity day,
+  // so each activity day has a range and its neighbours in the scope are the customer's previous
+  // and next activity days (cday.prev_active, next_active; in scope when on or after data start,
+  // and found in day_range, which ends at data end): no window over every customer-day.
+  const w = o.activityWindow ?? known?.days ?? null;
+  const marked =
+    w !== null && w >= LONGEST_PERIOD_DAYS[g]
+      ? `SELECT d.cid, r.q, r.lo, r.hi, p.hi AS prev_hi, n.lo AS next_lo, r.hi AS run_hi
+  FROM fday d
+  JOIN day_range r ON r.day = d.day
+  LEFT JOIN (SELECT day_range.* FROM day_range, bounds WHERE day >= bounds.data_start) p ON p.day = d.prev_active
+  LEFT JOIN day_range n ON n.day = d.next_active
+  WHERE d.active`
+      : undefined;
   // lo and hi depend on the day only: computing them once per calendar day and joining is
   // much cheaper than date arithmetic on every customer-day.
   return `WITH ${scopeCtes(o)},
@@ -191,7 +210,7 @@ ranges AS (
 first_index AS (
   SELECT cid, ${idx('first_day')} AS fi FROM fcust, span
 ),
-${coreSql({ grain: g, weekStart: o.weekStart, monotone: true, hasWindow: true })}`;
+${coreSql({ grain: g, weekStart: o.weekStart, monotone: true, hasWindow: true, marked })}`;
 }
 
 /**

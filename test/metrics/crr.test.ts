@@ -159,6 +159,17 @@ describe('CRR: hand-worked fixture with churn, new and reactivated customers', (
     expect(upTo.periods.map((p) => p.periodStart)).toEqual(['2024-02-01']);
   });
 
+  it('ignores activity before a date range that starts inside a period', async () => {
+    // From Jan 20 (data Jan 21 .. Apr 20, W = 31): A's Jan 10 is outside the range, so A, seen on
+    // Jan 25, is active at Feb 1 as much as B (Jan 21): S(Feb) = 2. E(Feb) = active in Jan 29 ..
+    // Feb 29 = {B}; nobody is new in February (A and B started in January).
+    const r = await crrOf(
+      [a('A', '2024-01-10'), a('A', '2024-01-25'), a('B', '2024-01-21'), a('B', '2024-02-15'), a('B', '2024-03-10'), a('B', '2024-04-20')],
+      { activityWindow: 31, dateFrom: '2024-01-20' },
+    );
+    expect(r.periods[0]).toMatchObject({ periodStart: '2024-02-01', customersStart: 2, customersEnd: 1, new: 0, retained: 1, churned: 1, crr: 0.5 });
+  });
+
   it('exports the contract columns', async () => {
     const csv = crrCsv(await crrOf(rows, { activityWindow: 10 }));
     expect(csv.columns).toEqual([
