@@ -66,6 +66,10 @@ interface RunResult {
   loadMs: number;
   engineReadyMs: number;
   controls: Record<string, number>;
+  /** Per control change: from the change until its last query was answered (the rest is drawing). */
+  controlsSql: Record<string, number>;
+  /** Per control change: its statements (ms after the change, duration, start of the text). */
+  controlStatements: Record<string, { at: number; ms: number; sql: string }[]>;
   jsHeapPeak: number;
   rendererRssPeak: number;
   duckdbBytes: number;
@@ -133,10 +137,15 @@ async function oneRun(browser: Browser, url: string, size: string, path: string,
     const metricMs = await replay(page, metricSql);
 
     const controls: Record<string, number> = {};
+    const controlsSql: Record<string, number> = {};
+    const controlStatements: RunResult['controlStatements'] = {};
     for (const c of CONTROLS) {
       const busy = await busyCount(page);
       const start = await c.act(page);
       controls[c.name] = (await waitDrawn(page, busy, CONTROL_TIMEOUT)) - start;
+      const asked = (await statements(page)).filter((l) => l.start >= start);
+      controlsSql[c.name] = asked.length ? Math.max(...asked.map((l) => l.start + l.ms)) - start : 0;
+      controlStatements[c.name] = asked.map((l) => ({ at: Math.round(l.start - start), ms: Math.round(l.ms), sql: l.sql.slice(0, 400).replace(/\s+/g, ' ') }));
     }
 
     let free: RunResult['free'];
@@ -153,6 +162,8 @@ async function oneRun(browser: Browser, url: string, size: string, path: string,
       loadMs: t1 - t0,
       engineReadyMs,
       controls,
+      controlsSql,
+      controlStatements,
       jsHeapPeak: peak.jsHeap,
       rendererRssPeak: peak.rendererRss,
       duckdbBytes,
@@ -177,7 +188,7 @@ async function oneRun(browser: Browser, url: string, size: string, path: string,
 /** A size whose runs all failed (a crash, an error or a timeout): no numbers, only why. */
 function failedSize(size: string, rows: number, bytes: number, failures: string[]): SizeResult {
   return {
-    size, rows, bytes, runs: 0, loadMs: NaN, loadRunsMs: [], engineReadyMs: NaN, controls: {}, jsHeapPeak: NaN, rendererRssPeak: NaN,
+    size, rows, bytes, runs: 0, loadMs: NaN, loadRunsMs: [], engineReadyMs: NaN, controls: {}, controlsSql: {}, jsHeapPeak: NaN, rendererRssPeak: NaN,
     duckdbBytes: NaN, nativeDuckdbBytes: NaN, longestTaskMs: NaN, steps: [], metrics: [], errors: failures, timeline: [],
   };
 }
@@ -226,7 +237,7 @@ async function main(): Promise<void> {
       }
       // Every statement of the first run, for replaying by hand (bench/out is not committed).
       mkdirSync(resolve(ROOT, 'bench/out'), { recursive: true });
-      writeFileSync(resolve(ROOT, `bench/out/statements-${size}.json`), JSON.stringify({ load: first.load.map((l) => l.sql), metrics: first.metrics }, null, 1));
+      writeFileSync(resolve(ROOT, `bench/out/statements-${size}.json`), JSON.stringify({ load: first.load.map((l) => l.sql), metrics: first.metrics, controls: first.controlStatements }, null, 1));
       const nativeRuns: NativeTimes[] = [];
       for (let i = 0; i < runs; i++) {
         nativeRuns.push(await replayNative(first.load.map((l) => l.sql), first.metrics, 'kohort_f1.csv', gen.path));
@@ -244,6 +255,7 @@ async function main(): Promise<void> {
         loadRunsMs: done.map((r) => r.loadMs),
         engineReadyMs: median(done.map((r) => r.engineReadyMs)),
         controls: Object.fromEntries(CONTROLS.map((c) => [c.name, median(done.map((r) => r.controls[c.name] ?? NaN))])),
+        controlsSql: Object.fromEntries(CONTROLS.map((c) => [c.name, median(done.map((r) => r.controlsSql[c.name] ?? NaN))])),
         jsHeapPeak: median(done.map((r) => r.jsHeapPeak)),
         rendererRssPeak: median(done.map((r) => r.rendererRssPeak)),
         duckdbBytes: median(done.map((r) => r.duckdbBytes)),
