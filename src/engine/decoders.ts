@@ -1,22 +1,22 @@
 /**
  * Parsers that run next to DuckDB (in its worker, in the browser) for results too large to pass
  * to the page as rows: copying 100 000+ row objects between threads and parsing them on the page
- * takes longer than a frame may last. Each returns plain data whose typed arrays are moved, not
- * copied, to the page. The parsers are the metrics' own, so the numbers are the same.
+ * takes longer than a frame may last. Each reads DuckDB's Arrow result and returns plain data whose
+ * typed arrays are moved, not copied, to the page; the tests check they equal the row parsers.
  */
-import type { Columns } from '../metrics/rows';
-import { parseClvSummaryColumns } from '../metrics/clv-summary';
+import type { Table } from 'apache-arrow';
+import { parseClvSummaryTable } from '../metrics/clv-summary';
 
 export const DECODERS = {
-  clvSummaryWeek: (c: Columns) => parseClvSummaryColumns(c, 'week'),
-  clvSummaryDay: (c: Columns) => parseClvSummaryColumns(c, 'day'),
-} satisfies Record<string, (c: Columns) => object>;
+  clvSummaryWeek: (t: Table) => parseClvSummaryTable(t, 'week'),
+  clvSummaryDay: (t: Table) => parseClvSummaryTable(t, 'day'),
+} satisfies Record<string, (t: Table) => object>;
 
 export type DecoderName = keyof typeof DECODERS;
 export type Decoded<K extends DecoderName> = ReturnType<(typeof DECODERS)[K]>;
 
-export function decode<K extends DecoderName>(decoder: K, columns: Columns): Decoded<K> {
-  return DECODERS[decoder](columns) as Decoded<K>;
+export function decode<K extends DecoderName>(decoder: K, table: Table): Decoded<K> {
+  return DECODERS[decoder](table) as Decoded<K>;
 }
 
 /** The buffers of a decoded result's typed-array fields (and its objects' fields, such as an IdList's ends), to transfer with it. */

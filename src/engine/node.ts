@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
-import { toColumns, toRows, type Row } from '../metrics/rows';
+import { toRows, type Row } from '../metrics/rows';
 import type { Connector } from './connector';
 import { STARTUP_SQL } from './connector';
 import { decode, type Decoded, type DecoderName } from './decoders';
@@ -27,7 +27,7 @@ export async function createNodeConnector(): Promise<Connector> {
       return toRows(conn.query(sql));
     },
     async queryDecoded<K extends DecoderName>(sql: string, decoder: K): Promise<Decoded<K>> {
-      return decode(decoder, toColumns(conn.query(sql)));
+      return decode(decoder, conn.query(sql));
     },
     async exec(sql: string): Promise<void> {
       conn.query(sql);

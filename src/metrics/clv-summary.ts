@@ -17,7 +17,8 @@
  * Dates are whole days, so T and t_x are whole days (or sevenths of a week).
  */
 import { idList, type IdList } from './id-list';
-import { columnsOf, type Cell, type Columns, type Row } from './rows';
+import type { Table } from 'apache-arrow';
+import { columnsOf, float64Column, textColumn, type Cell, type Columns, type Row } from './rows';
 import { dateLit, isoDate } from './sql';
 import { scopeCtes } from './scope';
 import type { DatasetInfo, SegmentFilter } from './types';
@@ -56,10 +57,10 @@ export function clvSummarySql(o: ClvSummaryOptions, info: DatasetInfo): string {
   const end = o.calibrationEnd ? dateLit(o.calibrationEnd) : '(SELECT max(day) FROM cday WHERE active)';
   const days = unitDays(o.unit);
   const revenue = info.hasRevenue ? 'd.revenue' : 'CAST(NULL AS DOUBLE)';
+  // per: a customer with an active day up to cal_end has their first activity (cday.first_day)
+  // among those days. Customers get their id text after the grouping: one join per customer, not per day.
   return `WITH ${scopeCtes({ segment: o.segment, dateFrom: null, dateTo: null })},
 cal AS (SELECT ${end} AS cal_end),
--- A customer with an active day up to cal_end has their first activity (cday.first_day) among
--- those days. Customers get their id text after the grouping: one join per customer, not per day.
 per AS (
   SELECT d.cid,
     CAST(count(*) - 1 AS DOUBLE) AS frequency,
@@ -82,7 +83,26 @@ export function parseClvSummary(rows: Row[], unit: ClvUnit): ClvSummary {
   return parseClvSummaryColumns(columnsOf(rows, SUMMARY_COLUMNS), unit);
 }
 
-/** The same parse over columns (in DuckDB's worker, where 100 000+ row objects would cost more than the query). */
+/**
+ * The same parse straight from DuckDB's Arrow result (in its worker): the numbers are copied as
+ * typed arrays, with no JS value per cell, which for a million customers took longer than the query.
+ */
+export function parseClvSummaryTable(t: Table, unit: ClvUnit): ClvSummary {
+  const ids = textColumn(t, 'customer_id');
+  const calEnd = t.numRows > 0 ? t.getChild('cal_end')?.get(0) : null;
+  if (t.numRows > 0 && typeof calEnd !== 'string') throw new Error(`column cal_end: expected text, got ${String(calEnd)}`);
+  return {
+    unit,
+    calibrationEnd: t.numRows > 0 ? (calEnd as string) : null,
+    customerIds: idList(ids),
+    frequency: float64Column(t, 'frequency'),
+    recency: float64Column(t, 'recency'),
+    T: float64Column(t, 'T'),
+    monetary: float64Column(t, 'monetary', Number.NaN),
+  };
+}
+
+/** The same parse over columns (for rows already on the page). */
 export function parseClvSummaryColumns(c: Columns, unit: ClvUnit): ClvSummary {
   const col = (name: string): Cell[] => {
     const v = c[name];

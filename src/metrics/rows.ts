@@ -1,4 +1,4 @@
-import { DataType, util, type Table } from 'apache-arrow';
+import { DataType, Precision, util, type Table } from 'apache-arrow';
 
 export type Cell = string | number | boolean | null;
 export type Row = Record<string, Cell>;
@@ -33,6 +33,42 @@ export function toColumns(table: Table): Columns {
     out[f.name] = values;
   }
   return out;
+}
+
+/**
+ * A DOUBLE column as one typed array, without a JS value per cell (for results of 100 000+
+ * rows); nulls become `nullAs`, and are an error without it. Other types go cell by cell.
+ */
+export function float64Column(table: Table, name: string, nullAs?: number): Float64Array {
+  const col = table.getChild(name);
+  if (!col) throw new Error(`no column ${name}`);
+  const typed = DataType.isFloat(col.type) && col.type.precision === Precision.DOUBLE;
+  // A copy: toArray() can be a view into the result's shared buffer, which must not be moved.
+  const out = typed ? new Float64Array(col.toArray() as Float64Array) : new Float64Array(col.length);
+  const cell = converter(col.type);
+  if (!typed || col.nullCount > 0) {
+    for (let i = 0; i < col.length; i++) {
+      const v = col.get(i);
+      if (v === null || v === undefined) {
+        if (nullAs === undefined) throw new Error(`column ${name}: expected a number, got null`);
+        out[i] = nullAs;
+      } else if (!typed) {
+        const c = cell(v);
+        if (typeof c !== 'number') throw new Error(`column ${name}: expected a number, got ${String(c)}`);
+        out[i] = c;
+      }
+    }
+  }
+  return out;
+}
+
+/** A text column's values; anything else than text is an error. */
+export function textColumn(table: Table, name: string): string[] {
+  const col = table.getChild(name);
+  if (!col) throw new Error(`no column ${name}`);
+  const values = DataType.isUtf8(col.type) ? (col.toArray() as unknown[]) : [...col];
+  for (const v of values) if (typeof v !== 'string') throw new Error(`column ${name}: expected text, got ${String(v)}`);
+  return values as string[];
 }
 
 /** Rows → columns (the given names), for parsers written against Columns. */

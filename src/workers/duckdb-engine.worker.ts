@@ -4,7 +4,7 @@
 // on the main thread. (Named duckdb-*: it is DuckDB's worker, not part of the app's page code.)
 import { BROWSER_RUNTIME, DuckDBDataProtocol, VoidLogger, createDuckDB } from '@duckdb/duckdb-wasm/dist/duckdb-browser-blocking.mjs';
 import type { DuckDBBindings, DuckDBConnection } from '@duckdb/duckdb-wasm/blocking';
-import { toColumns, toRows, type Row } from '../metrics/rows';
+import { toRows, type Row } from '../metrics/rows';
 import { STARTUP_SQL } from '../engine/connector';
 import type { EngineCall, EngineRequest, EngineResponse } from '../engine/engine-protocol';
 import { decode, transferables } from '../engine/decoders';
@@ -32,7 +32,7 @@ async function run(call: EngineCall): Promise<Row[] | object | null> {
     case 'query':
       return toRows(open().conn.query(call.sql));
     case 'queryDecoded':
-      return decode(call.decoder, toColumns(open().conn.query(call.sql)));
+      return decode(call.decoder, open().conn.query(call.sql));
     case 'exec':
       open().conn.query(call.sql);
       return null;

@@ -16,4 +16,26 @@ describe('queryDecoded', () => {
     expect(transferables({ a: new Float64Array(2), b: { c: new Uint32Array(1), d: { e: new Uint8Array(1) } }, f: [new Int8Array(1)] })).toHaveLength(2);
     await c.close();
   });
+
+  it('reads DOUBLE columns of several record batches as typed arrays, nulls in monetary as NaN', async () => {
+    const c = await createNodeConnector();
+    const sql = `SELECT 'c' || i AS customer_id, CAST(i % 7 AS DOUBLE) AS frequency, i / 3.0::DOUBLE AS recency,
+        CAST(i AS DOUBLE) + 0.5 AS T, CASE WHEN i % 4 = 0 THEN NULL ELSE i * 1.25 END::DOUBLE AS monetary, '2024-03-01' AS cal_end
+      FROM range(5000) t(i) ORDER BY i`;
+    const decoded = await c.queryDecoded(sql, 'clvSummaryDay');
+    expect(decoded).toEqual(parseClvSummary(await c.query(sql), 'day'));
+    expect(decoded.frequency).toBeInstanceOf(Float64Array);
+    expect(decoded.monetary[4]).toBeNaN();
+    expect(decoded.monetary[4999]).toBe(4999 * 1.25);
+    // Each array owns its buffer: moving one to the page leaves the others intact.
+    expect(new Set(transferables(decoded)).size).toBe(5);
+    await c.close();
+  });
+
+  it('refuses a null where a number is required', async () => {
+    const c = await createNodeConnector();
+    const sql = `SELECT 'a' AS customer_id, NULL::DOUBLE AS frequency, 1.0::DOUBLE AS recency, 1.0::DOUBLE AS T, NULL::DOUBLE AS monetary, '2024-03-01' AS cal_end`;
+    await expect(c.queryDecoded(sql, 'clvSummaryWeek')).rejects.toThrow(/frequency/);
+    await c.close();
+  });
 });
