@@ -52,12 +52,12 @@ export interface Concentration {
 }
 
 export function concentrationSql(o: MetricOptions, _info: DatasetInfo): string {
+  // Gini from the ascending rank (n + 1 - rk): 2·Σ i·x_i / (n·Σx) − (n + 1) / n
   return `WITH ${scopeCtes(o)},
 ${customerCtes(o)},
 ${rankedCte()}
 SELECT count(*) AS customers, CAST(coalesce(sum(revenue), 0) AS DOUBLE) AS revenue,
   ${topShareAggregates()},
-  -- Gini from the ascending rank (n + 1 - rk): 2·Σ i·x_i / (n·Σx) − (n + 1) / n
   CASE WHEN sum(revenue) > 0 THEN CAST(2 * sum((n + 1 - rk) * revenue) / (count(*) * sum(revenue)) - (count(*) + 1) / count(*) AS DOUBLE) END AS gini
 FROM ranked`;
 }

@@ -97,6 +97,8 @@ function coreSql(p: CoreParts): string {
     : `SELECT cid, q, lo, hi, prev_hi, next_lo, greatest(hi, prev_hi) AS run_hi FROM (
     SELECT cid, q, lo, hi, lead(lo) OVER w AS next_lo,
       max(hi) OVER (w ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_hi`;
+  // starts_new: a customer new in period q (their first period, fi) and still active at its end
+  // has a first range starting at boundary q + 1; only first rows can qualify, so the join stays small.
   return `marked AS MATERIALIZED (
   ${p.marked ?? `${marked}
   FROM ranges
@@ -106,8 +108,6 @@ starts AS (
   SELECT lo AS i, count(*) AS n FROM marked WHERE prev_hi IS NULL OR lo > prev_hi + 1 GROUP BY lo
 ),
 starts_new AS (
-  -- a customer new in period q (their first period, fi) and still active at its end has a
-  -- first range starting at boundary q + 1; only first rows can qualify, so the join stays small
   SELECT m.lo AS i, count(*) AS n
   FROM marked m JOIN first_index f ON f.cid = m.cid AND f.fi = m.q
   WHERE m.prev_hi IS NULL AND m.lo = m.q + 1

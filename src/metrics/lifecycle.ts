@@ -31,14 +31,18 @@ export interface LifecyclePeriod {
 export function lifecycleSql(o: MetricOptions, _info: DatasetInfo): string {
   const g = o.grain;
   const idx = (e: string) => periodDiff(g, 'span.t0', periodStart(g, e, o.weekStart));
-  // The period index depends on the day only: computed once per calendar day, then joined.
+  // The period index depends on the day only: computed once per calendar day, then joined, with
+  // the bounds the flags compare with (within the scope: an activity day before data_start or
+  // after data_end is not seen).
+  // flags: a customer is counted once per period, on their first activity in it (the activity day
+  // before it lies in an earlier period); it came from the previous period when that day lies
+  // there. The activity day after a customer's last one in a period lies beyond the next period
+  // when they go dormant. cday carries both neighbours, so no grouping per customer and period.
   return `WITH ${scopeCtes(o)},
 span AS MATERIALIZED (
   SELECT t0, data_start, data_end, ${periodDiff(g, 't0', periodStart(g, 'data_end', o.weekStart))} AS last
   FROM (SELECT ${periodStart(g, 'data_start', o.weekStart)} AS t0, data_start, data_end FROM bounds)
 ),
--- Per calendar day: its period index and the bounds the flags below compare with (within the
--- scope: an activity day before data_start or after data_end is not seen).
 day_index AS (
   SELECT day, ${idx('day')} AS i, p,
     greatest(p, span.data_start) AS lo,
@@ -46,10 +50,6 @@ day_index AS (
     least(${periodEnd(g, periodAdd(g, 'p', '1'))}, span.data_end) AS next_hi
   FROM (SELECT day, ${periodStart(g, 'day', o.weekStart)} AS p FROM (SELECT CAST(ts AS DATE) AS day FROM span, range(span.t0, span.data_end + 1, INTERVAL 1 DAY) t(ts))), span
 ),
--- A customer is counted once per period, on their first activity in it (the activity day before
--- it lies in an earlier period); it came from the previous period when that day lies there. The
--- activity day after a customer's last one in a period lies beyond the next period when they go
--- dormant. cday carries both neighbours, so no grouping per customer and period is needed.
 flags AS (
   SELECT x.i,
     d.prev_active IS NULL OR d.prev_active < x.lo AS first_in_period,

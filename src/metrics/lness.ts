@@ -54,10 +54,10 @@ export function powerCurveSql(o: MetricOptions, _info: DatasetInfo): string {
 function histogramSql(o: MetricOptions, anchorsCte: string): string {
   const w = lnessWindow(o);
   const back = num(w - 1);
+  // window_days: each anchor's window as its list of days, an equality join with the customer-days
+  // instead of a range join, which DuckDB runs as a nested loop over every anchor and customer-day.
   return `WITH ${scopeCtes(o)},
 ${anchorsCte},
--- Each anchor's window as its list of days: an equality join with the customer-days instead
--- of a range join, which DuckDB runs as a nested loop over every anchor and customer-day.
 window_days AS (
   SELECT a.anchor, CAST(t.ts AS DATE) AS day
   FROM anchors a, range(CAST(a.anchor - ${back} AS TIMESTAMP), CAST(a.anchor + 1 AS TIMESTAMP), INTERVAL 1 DAY) t(ts)

@@ -23,11 +23,16 @@ export interface SegmentCurvePoint {
 export function segmentCurvesSql(o: MetricOptions, column: string, values: string[]): string {
   const g = o.grain;
   const ps = (e: string) => periodStart(g, e, o.weekStart);
+  // sb: each segment's data start and end; sid numbers the segments so that the per-day work
+  // groups by an integer. Without a date range every activity day of a customer lies between
+  // their first and last, so cust has the bounds and the customer-days need not be read.
+  // day_index: periods as indices from the first period of any segment (t0), once per calendar day.
+  // cohort: a cohort customer with their segment's bounds and cohort index, per customer, so that
+  // the customer-days need one join.
+  // offsets: as in cohorts.ts, each active day of a cohort's customer, flagged when it is the
+  // customer's first activity in its period and when it is their last in the segment's scope.
   return `WITH ${scopeCtes({ ...o, segment: { column, values } })},
 seg AS (SELECT cid, first_day, ${ident(column)} AS segment FROM fcust),
--- Each segment's data start and end; sid numbers the segments so that the per-day work below
--- groups by an integer. Without a date range every activity day of a customer lies between
--- their first and last, so cust has the bounds and the customer-days need not be read.
 sb AS MATERIALIZED (
   SELECT segment, CAST(row_number() OVER (ORDER BY segment) AS INTEGER) AS sid, data_start, data_end
   FROM (${
@@ -36,21 +41,16 @@ sb AS MATERIALIZED (
       : `SELECT ${ident(column)} AS segment, min(first_day) AS data_start, max(last_day) AS data_end FROM fcust GROUP BY 1`
   })
 ),
--- Periods as indices from the first period of any segment (t0), computed once per calendar day.
 span AS MATERIALIZED (SELECT ${ps('min(data_start)')} AS t0, max(data_end) AS hi FROM sb),
 day_index AS (
   SELECT day, ${periodDiff(g, 'span.t0', ps('day'))} AS i, ${ps('day')} AS p
   FROM (SELECT CAST(ts AS DATE) AS day FROM span, range(span.t0, span.hi + 1, INTERVAL 1 DAY) t(ts)), span
 ),
--- A cohort customer with their segment's bounds and cohort index: per customer, so that the
--- customer-days below need one join.
 cohort AS (
   SELECT s.cid, sb.sid, s.segment, ${ps('s.first_day')} AS c, ${periodDiff(g, 'span.t0', ps('s.first_day'))} AS ci, sb.data_start, sb.data_end
   FROM seg s JOIN sb ON sb.segment = s.segment, span WHERE s.first_day BETWEEN sb.data_start AND sb.data_end
 ),
 sizes AS (SELECT segment, c, count(*) AS size FROM cohort GROUP BY segment, c),
--- As in cohorts.ts: each active day of a cohort's customer, flagged when it is the customer's
--- first activity in its period and when it is their last in the segment's scope.
 offsets AS (
   SELECT k.sid, k.ci, x.i - k.ci AS k,
     d.prev_active IS NULL OR d.prev_active < greatest(x.p, k.data_start) AS first_in_period,

@@ -179,6 +179,9 @@ export function segmentKpisSql(
     .filter(Boolean)
     .join(' AND ');
   const p = (e: string) => periodStart(o.grain, e, o.weekStart);
+  // gaps: the previous activity day (cday.prev_active) is in scope when it is on or after the
+  // range's start: it comes before an activity day in scope, and the segment filter keeps whole
+  // customers. crr: a customer new in the period was active on their first day, inside the days read.
   const last = `CASE WHEN ${periodEnd(o.grain, p('data_end'))} <= data_end THEN ${p('data_end')} ELSE ${periodAdd(o.grain, p('data_end'), '-1')} END`;
   return `WITH ${scopeCtes(o)},
 seg AS (SELECT cid, first_day, ${segmentValueExpr(ident(column))} AS segment FROM fcust),
@@ -189,8 +192,6 @@ ord AS (
   ${range ? 'WHERE ' + range : ''} GROUP BY cid
 ),
 rev AS (SELECT cid, sum(revenue) AS revenue FROM fday GROUP BY cid),
--- The previous activity day (cday.prev_active) is in scope when it is on or after the range's
--- start: it comes before an activity day in scope, and the segment filter keeps whole customers.
 gaps AS (SELECT cid, day - prev_active AS gap FROM fday WHERE active AND ${inRange('prev_active', { dateFrom: o.dateFrom, dateTo: null })}),
 per AS (
   SELECT d0, ${periodEnd(o.grain, 'd0')} AS d1
@@ -203,7 +204,6 @@ crr AS (
     count(DISTINCT a.cid) FILTER (WHERE a.day BETWEEN per.d1 - ${w} + 1 AND per.d1) AS e_n,
     count(DISTINCT a.cid) FILTER (WHERE s.first_day BETWEEN per.d0 AND per.d1) AS n_n
   FROM act a JOIN seg s USING (cid) CROSS JOIN per
-  -- a customer new in the period was active on their first day, inside these days
   WHERE a.day BETWEEN per.d0 - ${w} AND per.d1
   GROUP BY s.segment
 ),

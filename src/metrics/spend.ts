@@ -39,14 +39,14 @@ export interface SpendByYear {
 }
 
 export function spendByOrderSql(o: MetricOptions, _info: DatasetInfo): string {
+  // A customer has one order with each number, so below the last bucket orders are customers;
+  // only the last bucket ("10+") needs distinct customers.
   return `WITH ${scopeCtes(o)},
 kept AS (
   SELECT o.cid, o.amount, least(o.seq, ${num(LAST_ORDER_NUMBER)}) AS k
   FROM corder o${unscoped(o) ? '' : ' SEMI JOIN fcust c ON o.cid = c.cid'}
   WHERE ${inRange('o.day', o)}
 )
--- A customer has one order with each number, so below the last bucket orders are customers;
--- only the last bucket ("10+") needs distinct customers.
 SELECT CAST(k AS INTEGER) AS order_number,
   CASE WHEN k < ${num(LAST_ORDER_NUMBER)} THEN count(*) ELSE count(DISTINCT cid) FILTER (WHERE k = ${num(LAST_ORDER_NUMBER)}) END AS customers,
   count(*) AS orders, avg(amount) AS avg_order_value

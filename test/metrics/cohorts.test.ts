@@ -339,8 +339,6 @@ describe('cohorts SQL text', () => {
         FROM (SELECT CAST(date_trunc('month', data_start) AS DATE) AS t0, data_start, data_end FROM bounds)
       ),
       day_index AS (
-        -- lo: where the scope's part of the day's period begins; data_end comes along so that the
-        -- per-row tests below need no join with span
         SELECT day, CAST(((year(CAST(date_trunc('month', day) AS DATE)) - year(span.t0)) * 12 + month(CAST(date_trunc('month', day) AS DATE)) - month(span.t0)) AS INTEGER) AS i, greatest(CAST(date_trunc('month', day) AS DATE), span.data_start) AS lo, span.data_start, span.data_end
         FROM (
           SELECT CAST(ts AS DATE) AS day
@@ -351,11 +349,6 @@ describe('cohorts SQL text', () => {
         SELECT CAST(((year(CAST(date_trunc('month', c.first_day) AS DATE)) - year(span.t0)) * 12 + month(CAST(date_trunc('month', c.first_day) AS DATE)) - month(span.t0)) AS INTEGER) AS ci, count(*) AS size
         FROM fcust c, span WHERE c.first_day BETWEEN span.data_start AND span.data_end GROUP BY ci
       ),
-      -- One row per customer-day of a cohort's customer, with two flags that make grouping per
-      -- customer unnecessary: the customer's first activity in the period (counted once per customer
-      -- and period) and their last activity in scope (where unbounded retention ends). An activity day
-      -- of this customer before data_start or after data_end is outside the scope: every one inside it
-      -- is in fday.
       offsets AS (
         SELECT f.i AS ci, x.i - f.i AS k, d.revenue,
           d.active AND (d.prev_active IS NULL OR d.prev_active < x.lo) AS first_in_period,
@@ -365,8 +358,6 @@ describe('cohorts SQL text', () => {
         JOIN (SELECT day, i FROM day_index WHERE day BETWEEN data_start AND data_end) f ON f.day = d.first_day
       ),
       cells AS (
-        -- a refund dated before the first purchase (k < 0) has no offset to land on; a last
-        -- activity is an activity, so it always has one
         SELECT ci, k, count(*) FILTER (WHERE first_in_period) AS active, sum(revenue) AS revenue,
           count(*) FILTER (WHERE last_in_scope) AS last_n
         FROM offsets WHERE k >= 0 GROUP BY ci, k
@@ -376,7 +367,6 @@ describe('cohorts SQL text', () => {
       ),
       filled AS (
         SELECT g.ci, g.k, g.size, coalesce(x.active, 0) AS active, coalesce(x.revenue, 0) AS revenue,
-          -- customers whose last active offset is >= k, summed from the far end
           sum(coalesce(x.last_n, 0)) OVER (PARTITION BY g.ci ORDER BY g.k DESC) AS unbounded_active
         FROM grid g
         LEFT JOIN cells x ON x.ci = g.ci AND x.k = g.k

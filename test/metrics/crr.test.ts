@@ -405,8 +405,6 @@ describe('CRR SQL', () => {
         SELECT lo AS i, count(*) AS n FROM marked WHERE prev_hi IS NULL OR lo > prev_hi + 1 GROUP BY lo
       ),
       starts_new AS (
-        -- a customer new in period q (their first period, fi) and still active at its end has a
-        -- first range starting at boundary q + 1; only first rows can qualify, so the join stays small
         SELECT m.lo AS i, count(*) AS n
         FROM marked m JOIN first_index f ON f.cid = m.cid AND f.fi = m.q
         WHERE m.prev_hi IS NULL AND m.lo = m.q + 1

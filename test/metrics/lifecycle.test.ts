@@ -178,8 +178,6 @@ describe('lifecycle SQL', () => {
         SELECT t0, data_start, data_end, CAST(((year(CAST(date_trunc('month', data_end) AS DATE)) - year(t0)) * 12 + month(CAST(date_trunc('month', data_end) AS DATE)) - month(t0)) AS INTEGER) AS last
         FROM (SELECT CAST(date_trunc('month', data_start) AS DATE) AS t0, data_start, data_end FROM bounds)
       ),
-      -- Per calendar day: its period index and the bounds the flags below compare with (within the
-      -- scope: an activity day before data_start or after data_end is not seen).
       day_index AS (
         SELECT day, CAST(((year(CAST(date_trunc('month', day) AS DATE)) - year(span.t0)) * 12 + month(CAST(date_trunc('month', day) AS DATE)) - month(span.t0)) AS INTEGER) AS i, p,
           greatest(p, span.data_start) AS lo,
@@ -187,10 +185,6 @@ describe('lifecycle SQL', () => {
           least(CAST(CAST((CAST((p) + to_months(CAST(1 AS INTEGER)) AS DATE)) + to_months(CAST(1 AS INTEGER)) AS DATE) - 1 AS DATE), span.data_end) AS next_hi
         FROM (SELECT day, CAST(date_trunc('month', day) AS DATE) AS p FROM (SELECT CAST(ts AS DATE) AS day FROM span, range(span.t0, span.data_end + 1, INTERVAL 1 DAY) t(ts))), span
       ),
-      -- A customer is counted once per period, on their first activity in it (the activity day before
-      -- it lies in an earlier period); it came from the previous period when that day lies there. The
-      -- activity day after a customer's last one in a period lies beyond the next period when they go
-      -- dormant. cday carries both neighbours, so no grouping per customer and period is needed.
       flags AS (
         SELECT x.i,
           d.prev_active IS NULL OR d.prev_active < x.lo AS first_in_period,
