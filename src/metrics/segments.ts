@@ -97,22 +97,24 @@ function derivedSql(info: DatasetInfo, temp: boolean): string {
   const tier = info.hasRevenue
     ? `CASE q ${SPEND_TIERS.map((t, i) => `WHEN ${4 - i} THEN ${lit(t)}`).join(' ')} END`
     : 'CAST(NULL AS VARCHAR)';
+  // The scores are ranked over the few columns they need and joined back by customer: a window
+  // over every column of cust (ids and segments included) cost three times as much.
   return `${createTable('cust', temp)} AS
 WITH b AS (
-  SELECT *, (SELECT max(last_day) FROM cust) - last_day AS recency_days, coalesce(revenue, 0) AS money FROM cust
+  SELECT cid, (SELECT max(last_day) FROM cust) - last_day AS recency_days, coalesce(revenue, 0) AS money, orders FROM cust
 ), scored AS (
-  SELECT *,
+  SELECT cid,
     ${below('money', 4)} AS q,
     ${below('recency_days DESC', 5)} AS r,
     ${below('orders', 5)} AS f,
     ${info.hasRevenue ? below('money', 5) : 'CAST(NULL AS BIGINT)'} AS m
   FROM b
 ), grid AS (SELECT *, ${fm} AS fm FROM scored)
-SELECT * EXCLUDE (recency_days, money, q, r, f, m, fm),
+SELECT c.*,
   ${tier} AS spend_tier,
   CAST(r AS INTEGER) AS rfm_r, CAST(f AS INTEGER) AS rfm_f, CAST(m AS INTEGER) AS rfm_m,
   ${rfmGroupExpr('r', 'fm')} AS rfm
-FROM grid`;
+FROM cust c JOIN grid USING (cid)`;
 }
 
 /** The R × FM grid (FM = floor of the mean of F and M; F alone without revenue); r and fm are 1…5 expressions. */
