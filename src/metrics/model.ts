@@ -24,16 +24,20 @@ import type { DatasetInfo } from './types';
 /** The tables modelSql creates. */
 export const MODEL_TABLES = ['cids', 'cday', 'corder', 'cgap', 'cust'] as const;
 
-/**
- * Customers are numbered (`cid`, in the order of their id text, so sorting by cid sorts by id):
- * every metric groups, joins and partitions by customer, and integers do that about a third
- * faster than text. Only `cust.customer` keeps the id as written in the file.
- */
 /** `CREATE OR REPLACE [TEMP] TABLE`: small datasets keep the model uncompressed (quicker), see UNCOMPRESSED_ROWS. */
 export function createTable(name: string, temp: boolean): string {
   return `CREATE OR REPLACE ${temp ? 'TEMP ' : ''}TABLE ${name}`;
 }
 
+/**
+ * Customers are numbered (`cid`, in the order of their id text, so sorting by cid sorts by id):
+ * every metric groups, joins and partitions by customer, and integers do that about a third
+ * faster than text. Only `cust.customer` keeps the id as written in the file.
+ *
+ * Named windows are named after their table: the SQL shown for a panel runs these statements
+ * and the panel's query as one script, and DuckDB's parser rejects a window name that two
+ * statements of one script define.
+ */
 export function modelSql(info: DatasetInfo, temp = false): string[] {
   const segs = info.segments.map((s) => ident(s.key));
   // A customer's segment is the value at their first non-refund row (earliest time, then file
@@ -70,10 +74,10 @@ WITH g AS (
 )
 SELECT *,
   min(day) FILTER (WHERE active) OVER (PARTITION BY cid) AS first_day,
-  lag(CASE WHEN active THEN day END IGNORE NULLS) OVER w AS prev_active,
-  lead(CASE WHEN active THEN day END IGNORE NULLS) OVER w AS next_active
+  lag(CASE WHEN active THEN day END IGNORE NULLS) OVER cday_w AS prev_active,
+  lead(CASE WHEN active THEN day END IGNORE NULLS) OVER cday_w AS next_active
 FROM g
-WINDOW w AS (PARTITION BY cid ORDER BY day)`,
+WINDOW cday_w AS (PARTITION BY cid ORDER BY day)`,
     // seq: the order's number in the customer's purchase history (1 = first purchase ever), the
     // same under every filter, so numbered once here.
     `${createTable('corder', temp)} AS
@@ -86,10 +90,10 @@ FROM (
 )`,
     // Consecutive activity days per customer, sorted once here instead of in every gap query.
     `${createTable('cgap', temp)} AS
-SELECT cid, day, lag(day) OVER w AS prev, CAST(row_number() OVER w - 1 AS INTEGER) AS transition
+SELECT cid, day, lag(day) OVER cgap_w AS prev, CAST(row_number() OVER cgap_w - 1 AS INTEGER) AS transition
 FROM cday
 WHERE active
-WINDOW w AS (PARTITION BY cid ORDER BY day)`,
+WINDOW cgap_w AS (PARTITION BY cid ORDER BY day)`,
     // Customers with at least one non-refund row; revenue and cost net of their refunds.
     `${createTable('cust', temp)} AS
 WITH d AS (
