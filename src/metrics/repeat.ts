@@ -28,6 +28,12 @@ cso AS (SELECT cid, first_day, last_day, active_days, revenue, cost, orders FROM
   }
   // An order's day is one of its customer's days in cday: in fday when the customer is in fcust and the day in range.
   const co = `SELECT o.* FROM corder o${segmentFiltered(o) ? ' SEMI JOIN fcust c ON o.cid = c.cid' : ''} WHERE ${inRange('o.day', o)}`;
+  if (!o.dateFrom && !o.dateTo) {
+    // A segment filter alone keeps whole customers, so their figures are cust's, as unscoped.
+    return `co AS (${co}),
+cs AS (SELECT cid, first_day, last_day, active_days, revenue, cost FROM fcust),
+cso AS (SELECT cid, first_day, last_day, active_days, revenue, cost, orders FROM fcust)`;
+  }
   return `co AS (${co}),
 cs_orders AS (SELECT cid, count(*) AS orders FROM co GROUP BY cid),
 cs AS (
