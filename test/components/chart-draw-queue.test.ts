@@ -1,0 +1,53 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+/** Frames run by hand: each call runs the callbacks requested so far. */
+let pending: FrameRequestCallback[] = [];
+function frame(): void {
+  const now = pending;
+  pending = [];
+  for (const cb of now) cb(0);
+}
+
+describe('chart draw queue', () => {
+  beforeEach(() => {
+    pending = [];
+    vi.stubGlobal('requestAnimationFrame', (cb: FrameRequestCallback) => pending.push(cb));
+    vi.resetModules();
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('gives each chart that changed a turn of its own, with a free frame after it', async () => {
+    const { scheduleDraw } = await import('../../src/components/chart-draw-queue');
+    const ran: string[] = [];
+    for (const name of ['a', 'b']) scheduleDraw({}, () => (ran.push(name), true));
+    frame(); // the free frame before the first turn
+    frame();
+    expect(ran).toEqual(['a']);
+    frame(); // a's paint
+    expect(ran).toEqual(['a']);
+    frame();
+    expect(ran).toEqual(['a', 'b']);
+  });
+
+  it('lets quick jobs that change nothing share a turn', async () => {
+    const { scheduleDraw } = await import('../../src/components/chart-draw-queue');
+    const ran: string[] = [];
+    for (const name of ['a', 'b', 'c']) scheduleDraw({}, () => (ran.push(name), false));
+    frame();
+    frame();
+    expect(ran).toEqual(['a', 'b', 'c']);
+  });
+
+  it('runs a chart asked for twice before its turn once, with the newest job', async () => {
+    const { scheduleDraw } = await import('../../src/components/chart-draw-queue');
+    const key = {};
+    const ran: string[] = [];
+    scheduleDraw(key, () => (ran.push('old'), true));
+    scheduleDraw(key, () => (ran.push('new'), true));
+    frame();
+    frame();
+    frame();
+    frame();
+    expect(ran).toEqual(['new']);
+  });
+});
