@@ -18,7 +18,7 @@
  */
 import { idList, type IdList } from './id-list';
 import type { Table } from 'apache-arrow';
-import { columnsOf, float64Column, textColumn, type Cell, type Columns, type Row } from './rows';
+import { columnsOf, float64Column, idListColumn, type Cell, type Columns, type Row } from './rows';
 import { dateLit, isoDate } from './sql';
 import { scopeCtes } from './scope';
 import type { DatasetInfo, SegmentFilter } from './types';
@@ -88,13 +88,12 @@ export function parseClvSummary(rows: Row[], unit: ClvUnit): ClvSummary {
  * typed arrays, with no JS value per cell, which for a million customers took longer than the query.
  */
 export function parseClvSummaryTable(t: Table, unit: ClvUnit): ClvSummary {
-  const ids = textColumn(t, 'customer_id');
   const calEnd = t.numRows > 0 ? t.getChild('cal_end')?.get(0) : null;
   if (t.numRows > 0 && typeof calEnd !== 'string') throw new Error(`column cal_end: expected text, got ${String(calEnd)}`);
   return {
     unit,
     calibrationEnd: t.numRows > 0 ? (calEnd as string) : null,
-    customerIds: idList(ids),
+    customerIds: idListColumn(t, 'customer_id'),
     frequency: float64Column(t, 'frequency'),
     recency: float64Column(t, 'recency'),
     T: float64Column(t, 'T'),

@@ -1,4 +1,5 @@
 import { DataType, Precision, util, type Table } from 'apache-arrow';
+import { idList, type IdList } from './id-list';
 
 export type Cell = string | number | boolean | null;
 export type Row = Record<string, Cell>;
@@ -46,6 +47,7 @@ export function float64Column(table: Table, name: string, nullAs?: number): Floa
   // A copy: toArray() can be a view into the result's shared buffer, which must not be moved.
   const out = typed ? new Float64Array(col.toArray() as Float64Array) : new Float64Array(col.length);
   const cell = converter(col.type);
+  if (typed && col.nullCount > 0 && nullAs !== undefined && fillNulls(col.data, out, nullAs)) return out;
   if (!typed || col.nullCount > 0) {
     for (let i = 0; i < col.length; i++) {
       const v = col.get(i);
@@ -60,6 +62,46 @@ export function float64Column(table: Table, name: string, nullAs?: number): Floa
     }
   }
   return out;
+}
+
+/** Sets out[i] = value where the column is null, from the validity bitmaps; false if a chunk is a slice (offset). */
+function fillNulls(chunks: readonly { offset: number; length: number; nullBitmap?: Uint8Array | null }[], out: Float64Array, value: number): boolean {
+  if (chunks.some((d) => d.offset !== 0)) return false;
+  let at = 0;
+  for (const d of chunks) {
+    const bits = d.nullBitmap;
+    if (bits && bits.length > 0) for (let i = 0; i < d.length; i++) if (((bits[i >> 3] ?? 0) & (1 << (i & 7))) === 0) out[at + i] = value;
+    at += d.length;
+  }
+  return true;
+}
+
+/**
+ * A text column as an IdList without a string per value: each chunk's UTF-8 bytes are decoded
+ * once, and for ASCII text (one byte per UTF-16 unit) the byte offsets are the ends. Other text
+ * goes value by value.
+ */
+export function idListColumn(table: Table, name: string): IdList {
+  const col = table.getChild(name);
+  if (!col) throw new Error(`no column ${name}`);
+  if (!DataType.isUtf8(col.type) || col.nullCount > 0 || col.data.some((d) => d.offset !== 0)) return idList(textColumn(table, name));
+  const decoder = new TextDecoder();
+  const parts: string[] = [];
+  const ends = new Uint32Array(col.length);
+  let at = 0;
+  let base = 0;
+  for (const d of col.data) {
+    const offsets = d.valueOffsets as Int32Array;
+    const first = offsets[0] ?? 0;
+    const bytes = (d.values as Uint8Array).subarray(first, offsets[d.length] ?? first);
+    const text = decoder.decode(bytes);
+    if (text.length !== bytes.length) return idList(textColumn(table, name));
+    for (let i = 0; i < d.length; i++) ends[at + i] = base + ((offsets[i + 1] ?? 0) - first);
+    parts.push(text);
+    at += d.length;
+    base += text.length;
+  }
+  return { text: parts.join(''), ends };
 }
 
 /** A text column's values; anything else than text is an error. */

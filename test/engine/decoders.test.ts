@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createNodeConnector } from '../../src/engine/node';
 import { transferables } from '../../src/engine/decoders';
 import { parseClvSummary } from '../../src/metrics/clv-summary';
+import { idAt } from '../../src/metrics/id-list';
 
 describe('queryDecoded', () => {
   it('gives what the metric parser gives for the same rows, with its typed arrays to transfer', async () => {
@@ -29,6 +30,17 @@ describe('queryDecoded', () => {
     expect(decoded.monetary[4999]).toBe(4999 * 1.25);
     // Each array owns its buffer: moving one to the page leaves the others intact.
     expect(new Set(transferables(decoded)).size).toBe(5);
+    await c.close();
+  });
+
+  it('keeps ids with non-ASCII letters whole (the ends are UTF-16 offsets, not bytes)', async () => {
+    const c = await createNodeConnector();
+    const sql = `SELECT CASE WHEN i % 3 = 0 THEN 'Zoë-' || i ELSE 'k' || i END AS customer_id, 1.0::DOUBLE AS frequency, 2.0::DOUBLE AS recency,
+        3.0::DOUBLE AS T, NULL::DOUBLE AS monetary, '2024-03-01' AS cal_end FROM range(3000) t(i) ORDER BY i`;
+    const decoded = await c.queryDecoded(sql, 'clvSummaryWeek');
+    expect(decoded).toEqual(parseClvSummary(await c.query(sql), 'week'));
+    expect(idAt(decoded.customerIds, 2997)).toBe('Zoë-2997');
+    expect(idAt(decoded.customerIds, 2998)).toBe('k2998');
     await c.close();
   });
 
