@@ -44,7 +44,10 @@ export function scopeCtes(o: Scope): string {
     o.dateTo ? `d.day <= ${dateLit(o.dateTo)}` : '',
   ].filter(Boolean);
   // Without a segment filter every customer-day belongs to a customer in cust: skip the join.
-  const days = filtered ? 'cday d SEMI JOIN fcust c ON d.cid = c.cid' : 'cday d';
+  // With one, a join with the cust table itself (one row per customer) rather than a semi join
+  // with fcust: DuckDB builds the join on cust, while with fcust and a date range it misjudged the
+  // sizes and hashed the customer-days instead.
+  const days = filtered && o.segment ? `cday d JOIN cust c ON c.cid = d.cid AND c.${ident(o.segment.column)} IN (${o.segment.values.map(lit).join(', ')})` : 'cday d';
   return `fcust AS (SELECT * FROM cust ${seg}),
 fday AS (SELECT d.* FROM ${days}${range.length ? ' WHERE ' + range.join(' AND ') : ''}),
 bounds AS (SELECT min(day) FILTER (WHERE active) AS data_start, max(day) FILTER (WHERE active) AS data_end FROM fday)`;
