@@ -8,7 +8,7 @@
  * of 30.4375 days (365.25 / 12), at least one month.
  */
 import { n, nOrNull, type Row } from './rows';
-import { inRange, scopeCtes, segmentFiltered, unscoped } from './scope';
+import { inRange, scopeCtes, segmentFiltered } from './scope';
 import type { DatasetInfo, MetricOptions } from './types';
 
 export const DAYS_PER_MONTH = 30.4375;
@@ -19,17 +19,12 @@ export const DAYS_PER_MONTH = 30.4375;
  * revenue/cost are net of refunds (a refund day is not activity but its amount counts).
  */
 export function customerCtes(o: Pick<MetricOptions, 'segment' | 'dateFrom' | 'dateTo'>): string {
-  if (unscoped(o)) {
-    // Unscoped, every order and customer-day is in scope: `cust` (built once per load) already
-    // holds exactly these per-customer figures, so nothing is recomputed from cday and corder.
-    return `co AS (SELECT * FROM corder),
-cs AS (SELECT cid, first_day, last_day, active_days, revenue, cost FROM cust),
-cso AS (SELECT cid, first_day, last_day, active_days, revenue, cost, orders FROM cust)`;
-  }
   // An order's day is one of its customer's days in cday: in fday when the customer is in fcust and the day in range.
   const co = `SELECT o.* FROM corder o${segmentFiltered(o) ? ' SEMI JOIN fcust c ON o.cid = c.cid' : ''} WHERE ${inRange('o.day', o)}`;
   if (!o.dateFrom && !o.dateTo) {
-    // A segment filter alone keeps whole customers, so their figures are cust's, as unscoped.
+    // Without a date range every order and customer-day of a customer in scope counts (a segment
+    // filter keeps whole customers): `cust` (built once per load) already holds these figures,
+    // so nothing is recomputed from cday and corder.
     return `co AS (${co}),
 cs AS (SELECT cid, first_day, last_day, active_days, revenue, cost FROM fcust),
 cso AS (SELECT cid, first_day, last_day, active_days, revenue, cost, orders FROM fcust)`;

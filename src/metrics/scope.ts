@@ -37,8 +37,7 @@ export function inRange(expr: string, o: Pick<MetricOptions, 'dateFrom' | 'dateT
 
 /** CTE definitions (no leading WITH): fcust, fday, bounds(data_start, data_end). */
 export function scopeCtes(o: Scope): string {
-  const filtered = segmentFiltered(o);
-  const seg = filtered && o.segment ? `WHERE ${ident(o.segment.column)} IN (${o.segment.values.map(lit).join(', ')})` : '';
+  const seg = segmentFiltered(o) && o.segment ? `${ident(o.segment.column)} IN (${o.segment.values.map(lit).join(', ')})` : null;
   const range = [
     o.dateFrom ? `d.day >= ${dateLit(o.dateFrom)}` : '',
     o.dateTo ? `d.day <= ${dateLit(o.dateTo)}` : '',
@@ -47,8 +46,8 @@ export function scopeCtes(o: Scope): string {
   // With one, a join with the cust table itself (one row per customer) rather than a semi join
   // with fcust: DuckDB builds the join on cust, while with fcust and a date range it misjudged the
   // sizes and hashed the customer-days instead.
-  const days = filtered && o.segment ? `cday d JOIN cust c ON c.cid = d.cid AND c.${ident(o.segment.column)} IN (${o.segment.values.map(lit).join(', ')})` : 'cday d';
-  return `fcust AS (SELECT * FROM cust ${seg}),
+  const days = seg ? `cday d JOIN cust c ON c.cid = d.cid AND c.${seg}` : 'cday d';
+  return `fcust AS (SELECT * FROM cust ${seg ? 'WHERE ' + seg : ''}),
 fday AS (SELECT d.* FROM ${days}${range.length ? ' WHERE ' + range.join(' AND ') : ''}),
 bounds AS (SELECT min(day) FILTER (WHERE active) AS data_start, max(day) FILTER (WHERE active) AS data_end FROM fday)`;
 }
