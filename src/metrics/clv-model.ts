@@ -10,7 +10,7 @@
  * web worker and its inputs and outputs survive structured cloning.
  * docs/metrics.md (Predicted customer lifetime value) explains the models and the formulae.
  */
-import { minimize } from './optimize';
+import { minimizeSmooth, type ValueAndGradient } from './bfgs';
 import type { ClvSummary, ClvUnit } from './clv-summary';
 import { idAt } from './id-list';
 import type { CsvTable } from './types';
@@ -32,6 +32,16 @@ export function lnGamma(x: number): number {
   let ser = 0.999999999999997092;
   for (const c of LANCZOS) ser += c / ++y;
   return (x + 0.5) * Math.log(t) - t + Math.log((2.5066282746310005 * ser) / x);
+}
+
+/** ψ(x) = d/dx ln Γ(x) for x > 0: shifted to x ≥ 10 by ψ(x) = ψ(x+1) − 1/x, then the asymptotic series (about 1e-15). */
+export function digamma(x: number): number {
+  if (!(x > 0)) return Number.NaN;
+  let acc = 0;
+  let y = x;
+  for (; y < 10; y++) acc -= 1 / y;
+  const f = 1 / (y * y);
+  return acc + Math.log(y) - 0.5 / y - f * (1 / 12 - f * (1 / 120 - f * (1 / 252 - f * (1 / 240 - f / 132))));
 }
 
 /**
@@ -64,13 +74,6 @@ export function hyp2f1(A: number, B: number, C: number, z: number): number {
   return 1 + B * hypergeometricTail(A, B + 1, C, z);
 }
 
-function logAddExp(u: number, v: number): number {
-  if (u === Number.NEGATIVE_INFINITY) return v;
-  if (v === Number.NEGATIVE_INFINITY) return u;
-  const hi = Math.max(u, v);
-  return hi + Math.log1p(Math.exp(Math.min(u, v) - hi));
-}
-
 // ---------------------------------------------------------------- BG/NBD
 
 export interface BgNbdParams {
@@ -96,6 +99,8 @@ export interface BgNbdFit extends BgNbdParams {
  */
 interface RfmGroups {
   weight: Float64Array;
+  /** Per distinct x: the customers with that x (the terms that depend on x alone are summed with it). */
+  xWeight: Float64Array;
   /** Per group: index into xs, txs, Ts. */
   xi: Int32Array;
   txi: Int32Array;
@@ -143,8 +148,14 @@ function groupRfm(s: Rfm): RfmGroups {
       ws.push(1);
     } else ws[g] = (ws[g] ?? 0) + 1;
   }
+  const xWeight = new Float64Array(nx);
+  for (let i = 0; i < s.frequency.length; i++) {
+    const j = x.index[i] ?? 0;
+    xWeight[j] = (xWeight[j] ?? 0) + 1;
+  }
   return {
     weight: Float64Array.from(ws),
+    xWeight,
     xi: Int32Array.from(keys, (k) => k % nx),
     txi: Int32Array.from(keys, (k) => Math.floor(k / nx) % ntx),
     Ti: Int32Array.from(keys, (k) => Math.floor(k / (nx * ntx))),
@@ -163,29 +174,83 @@ function logOfShifted(shift: number, values: Float64Array): Float64Array {
  * BG/NBD log-likelihood (FHL 2005 eq. 6), in logs:
  *   ln L = ln Γ(r+x) − ln Γ(r) + r ln α + ln B(a, b+x) − ln B(a, b)
  *        + ln[ (α+T)^−(r+x) + 1{x>0} · a/(b+x−1) · (α+t_x)^−(r+x) ]
- * the last sum taken with log-add-exp so that neither power underflows.
+ * the last sum taken with log-add-exp so that neither power underflows; and its gradient with
+ * respect to (ln r, ln α, ln a, ln b), for the fit. With w the share of the second term in the sum:
+ *   ∂/∂r = ψ(r+x) − ψ(r) + ln α − (1−w) ln(α+T) − w ln(α+t_x)
+ *   ∂/∂α = r/α − (r+x) · ((1−w)/(α+T) + w/(α+t_x))
+ *   ∂/∂a = ψ(a+b) − ψ(a+b+x) + w/a
+ *   ∂/∂b = ψ(b+x) − ψ(a+b+x) + ψ(a+b) − ψ(b) − w/(b+x−1)
  */
-function groupedLogLik(p: BgNbdParams, g: RfmGroups): number {
+function groupedLogLik(p: BgNbdParams, g: RfmGroups): { ll: number; grad: number[] } {
   const { r, alpha, a, b } = p;
-  if (!(r > 0 && alpha > 0 && a > 0 && b > 0)) return Number.NaN;
-  const perX = g.xs.map((x) => lnGamma(r + x) + lnGamma(b + x) - lnGamma(a + b + x));
-  const goneX = g.xs.map((x) => (x > 0 ? Math.log(a) - Math.log(b + x - 1) : Number.NEGATIVE_INFINITY));
+  if (!(r > 0 && alpha > 0 && a > 0 && b > 0)) return { ll: Number.NaN, grad: [Number.NaN, Number.NaN, Number.NaN, Number.NaN] };
+  let ll = 0;
+  let dr = 0;
+  let dAlpha = 0;
+  let da = 0;
+  let db = 0;
+  const nx = g.xs.length;
+  const goneX = new Float64Array(nx);
+  const invGone = new Float64Array(nx);
+  for (let j = 0; j < nx; j++) {
+    const x = g.xs[j] ?? 0;
+    const w = g.xWeight[j] ?? 0;
+    const abx = digamma(a + b + x);
+    ll += w * (lnGamma(r + x) + lnGamma(b + x) - lnGamma(a + b + x));
+    dr += w * digamma(r + x);
+    da -= w * abx;
+    db += w * (digamma(b + x) - abx);
+    goneX[j] = x > 0 ? Math.log(a) - Math.log(b + x - 1) : Number.NEGATIVE_INFINITY;
+    invGone[j] = x > 0 ? 1 / (b + x - 1) : 0;
+  }
   const lnT = logOfShifted(alpha, g.Ts);
   const lnTx = logOfShifted(alpha, g.txs);
-  let ll = 0;
+  const invT = g.Ts.map((v) => 1 / (alpha + v));
+  const invTx = g.txs.map((v) => 1 / (alpha + v));
+  let sumW = 0;
   for (let i = 0; i < g.weight.length; i++) {
     const j = g.xi[i] ?? 0;
+    const ti = g.Ti[i] ?? 0;
+    const si = g.txi[i] ?? 0;
+    const weight = g.weight[i] ?? 0;
     const rx = r + (g.xs[j] ?? 0);
-    const stay = -rx * (lnT[g.Ti[i] ?? 0] ?? 0);
-    const gone = (goneX[j] ?? 0) - rx * (lnTx[g.txi[i] ?? 0] ?? 0);
-    ll += (g.weight[i] ?? 0) * ((perX[j] ?? 0) + logAddExp(stay, gone));
+    const stay = -rx * (lnT[ti] ?? 0);
+    const gone = (goneX[j] ?? 0) - rx * (lnTx[si] ?? 0);
+    let sum = stay;
+    let w = 0;
+    if (gone !== Number.NEGATIVE_INFINITY) {
+      const hi = Math.max(stay, gone);
+      const e = Math.exp(Math.min(stay, gone) - hi);
+      sum = hi + Math.log1p(e);
+      w = stay >= gone ? e / (1 + e) : 1 / (1 + e);
+    }
+    ll += weight * sum;
+    dr -= weight * ((1 - w) * (lnT[ti] ?? 0) + w * (lnTx[si] ?? 0));
+    dAlpha -= weight * rx * ((1 - w) * (invT[ti] ?? 0) + w * (invTx[si] ?? 0));
+    sumW += weight * w;
+    db -= weight * w * (invGone[j] ?? 0);
   }
-  const constant = -lnGamma(r) + r * Math.log(alpha) + lnGamma(a + b) - lnGamma(b);
-  return ll + constant * g.customers;
+  const n = g.customers;
+  ll += n * (-lnGamma(r) + r * Math.log(alpha) + lnGamma(a + b) - lnGamma(b));
+  dr += n * (Math.log(alpha) - digamma(r));
+  dAlpha += (n * r) / alpha;
+  da += sumW / a + n * digamma(a + b);
+  db += n * (digamma(a + b) - digamma(b));
+  return { ll, grad: [r * dr, alpha * dAlpha, a * da, b * db] };
+}
+
+/** The objective of a fit on log-parameters: the negative log-likelihood and its gradient. */
+function negated(v: { ll: number; grad: number[] }): ValueAndGradient {
+  return { f: -v.ll, g: v.grad.map((x) => -x) };
 }
 
 export function bgNbdLogLik(p: BgNbdParams, s: Rfm): number {
-  return groupedLogLik(p, groupRfm(s));
+  return groupedLogLik(p, groupRfm(s)).ll;
+}
+
+/** The gradient of bgNbdLogLik with respect to (ln r, ln α, ln a, ln b). */
+export function bgNbdLogLikGradient(p: BgNbdParams, s: Rfm): number[] {
+  return groupedLogLik(p, groupRfm(s)).grad;
 }
 
 /** Maximum likelihood on log-parameters. Throws when nobody made a repeat purchase (the model is then not identified). */
@@ -207,7 +272,7 @@ export function fitBgNbd(s: Rfm): BgNbdFit {
   });
   // Start at r = 1 and α giving the observed purchase rate, a = b = 1 (mean drop-out ½): scale-free, so days and weeks start alike.
   const start = [0, Math.log(Math.max(sT, 1e-9) / sx), 0, 0];
-  const res = minimize((v) => -groupedLogLik(params(v), g), start);
+  const res = minimizeSmooth((v) => negated(groupedLogLik(params(v), g)), start);
   return { ...params(res.x), logLik: -res.fx, n, evaluations: res.evaluations, converged: res.converged };
 }
 
@@ -335,24 +400,49 @@ function prepareSpend(s: Spend): SpendData {
 /**
  * Gamma-Gamma log-likelihood of the mean repeat value m of x > 0 transactions,
  * lifetimes' form (density of m, so fits and log-likelihoods compare with it):
- *   ln Γ(px+q) − ln Γ(px) − ln Γ(q) + q ln v + (px−1) ln m + px ln x − (px+q) ln(xm + v).
+ *   ln Γ(px+q) − ln Γ(px) − ln Γ(q) + q ln v + (px−1) ln m + px ln x − (px+q) ln(xm + v);
+ * and its gradient with respect to (ln p, ln q, ln v):
+ *   ∂/∂p = x (ψ(px+q) − ψ(px) + ln x + ln m − ln(xm + v))
+ *   ∂/∂q = ψ(px+q) − ψ(q) + ln v − ln(xm + v)
+ *   ∂/∂v = q/v − (px+q)/(xm + v)
  */
-function spendLogLik(g: GammaGammaParams, d: SpendData): number {
+function spendLogLik(g: GammaGammaParams, d: SpendData): { ll: number; grad: number[] } {
   const { p, q, v } = g;
-  if (!(p > 0 && q > 0 && v > 0)) return Number.NaN;
+  if (!(p > 0 && q > 0 && v > 0)) return { ll: Number.NaN, grad: [Number.NaN, Number.NaN, Number.NaN] };
   const perX = d.xs.map((x) => lnGamma(p * x + q) - lnGamma(p * x) + p * x * Math.log(x));
+  const dpX = d.xs.map((x) => x * (digamma(p * x + q) - digamma(p * x) + Math.log(x)));
+  const dqX = d.xs.map((x) => digamma(p * x + q));
   let ll = 0;
+  let dp = 0;
+  let dq = 0;
+  let dv = 0;
   for (let i = 0; i < d.xi.length; i++) {
     const j = d.xi[i] ?? 0;
-    const px = p * (d.xs[j] ?? 0);
-    ll += (perX[j] ?? 0) + (px - 1) * (d.lnM[i] ?? 0) - (px + q) * Math.log((d.xm[i] ?? 0) + v);
+    const x = d.xs[j] ?? 0;
+    const px = p * x;
+    const lnM = d.lnM[i] ?? 0;
+    const denom = (d.xm[i] ?? 0) + v;
+    const lnDenom = Math.log(denom);
+    ll += (perX[j] ?? 0) + (px - 1) * lnM - (px + q) * lnDenom;
+    dp += (dpX[j] ?? 0) + x * (lnM - lnDenom);
+    dq += (dqX[j] ?? 0) - lnDenom;
+    dv -= (px + q) / denom;
   }
-  return ll + d.xi.length * (q * Math.log(v) - lnGamma(q));
+  const n = d.xi.length;
+  ll += n * (q * Math.log(v) - lnGamma(q));
+  dq += n * (Math.log(v) - digamma(q));
+  dv += (n * q) / v;
+  return { ll, grad: [p * dp, q * dq, v * dv] };
 }
 
 /** Over customers with x > 0 and a positive mean repeat value; the others are skipped. */
 export function gammaGammaLogLik(g: GammaGammaParams, s: Spend): number {
-  return spendLogLik(g, prepareSpend(s));
+  return spendLogLik(g, prepareSpend(s)).ll;
+}
+
+/** The gradient of gammaGammaLogLik with respect to (ln p, ln q, ln v). */
+export function gammaGammaLogLikGradient(g: GammaGammaParams, s: Spend): number[] {
+  return spendLogLik(g, prepareSpend(s)).grad;
 }
 
 /** Maximum likelihood on log-parameters; null when fewer than MIN_GAMMA_GAMMA_CUSTOMERS repeat buyers have a positive mean value. */
@@ -362,7 +452,7 @@ export function fitGammaGamma(s: Spend): GammaGammaFit | null {
   if (n < MIN_GAMMA_GAMMA_CUSTOMERS) return null;
   const params = (w: number[]): GammaGammaParams => ({ p: Math.exp(w[0] ?? 0), q: Math.exp(w[1] ?? 0), v: Math.exp(w[2] ?? 0) });
   // p = 1, q = 2, v = mean value: the prior mean pv/(q−1) then equals the observed mean, in the data's own currency scale.
-  const res = minimize((w) => -spendLogLik(params(w), d), [0, Math.log(2), Math.log(d.meanM)]);
+  const res = minimizeSmooth((w) => negated(spendLogLik(params(w), d)), [0, Math.log(2), Math.log(d.meanM)]);
   return { ...params(res.x), logLik: -res.fx, n, evaluations: res.evaluations, converged: res.converged };
 }
 

@@ -20,7 +20,7 @@ import {
 } from '../../src/metrics/clv-model';
 import { type ClvSummary, type ClvUnit, clvSummarySql, parseClvSummary } from '../../src/metrics/clv-summary';
 import { idAt, idArray, idList } from '../../src/metrics/id-list';
-import { minimize } from '../../src/metrics/optimize';
+import { minimize } from '../helpers/nelder-mead';
 import { loadEvents, readCdnowSample, readGrocery } from '../helpers/clv-data';
 import { betaMean, gammaMean, lnGammaStirling, simpson } from '../helpers/clv-quadrature';
 

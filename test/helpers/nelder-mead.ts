@@ -1,7 +1,9 @@
 /**
  * Nelder–Mead simplex minimisation: derivative-free, a few dozen lines, and plenty
  * for the 3–4 parameter likelihoods of the CLV models (fitted on log-parameters,
- * so the search space is unbounded). Non-finite objective values count as +∞,
+ * so the search space is unbounded). The app fits by BFGS on analytic gradients
+ * (src/metrics/bfgs.ts); this search uses values only, so tests use it as an
+ * independent check that a fit found the maximum. Non-finite objective values count as +∞,
  * which keeps the simplex away from overflowing corners.
  *
  * The simplex is restarted around the best point until a restart no longer
