@@ -63,7 +63,7 @@ export default defineConfig({
   },
   build: {
     target: 'es2022',
-    // The one lazy chunk (workbox-window) has no dependencies to preload: no preload helper or polyfill.
+    // No lazy chunk needs its dependencies preloaded: no preload helper or polyfill.
     modulePreload: false,
     rolldownOptions: {
       output: {
