@@ -50,6 +50,18 @@ export function scheduleDraw(key: object, job: Job): void {
   next();
 }
 
+/**
+ * Part of the page was just mounted (called from a frame callback, before the mount): its first
+ * layout is this frame's work, so the next chart turn moves to the frame after the next. A chart
+ * drawn in the same frame had made one long task of the two.
+ */
+export function deferDraws(): void {
+  if (!frame) return;
+  cancelAnimationFrame(frame);
+  frame = 0;
+  next();
+}
+
 export function cancelDraw(key: object): void {
   queue.delete(key);
 }

@@ -1,17 +1,19 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-/** Frames run by hand: each call runs the callbacks requested so far. */
-let pending: FrameRequestCallback[] = [];
+/** Frames run by hand: each call runs the callbacks requested (and not cancelled) so far. */
+let pending = new Map<number, FrameRequestCallback>();
+let ids = 0;
 function frame(): void {
-  const now = pending;
-  pending = [];
+  const now = [...pending.values()];
+  pending = new Map();
   for (const cb of now) cb(0);
 }
 
 describe('chart draw queue', () => {
   beforeEach(() => {
-    pending = [];
-    vi.stubGlobal('requestAnimationFrame', (cb: FrameRequestCallback) => pending.push(cb));
+    pending = new Map();
+    vi.stubGlobal('requestAnimationFrame', (cb: FrameRequestCallback) => (pending.set(++ids, cb), ids));
+    vi.stubGlobal('cancelAnimationFrame', (id: number) => pending.delete(id));
     vi.resetModules();
   });
   afterEach(() => vi.unstubAllGlobals());
@@ -49,5 +51,23 @@ describe('chart draw queue', () => {
     frame();
     frame();
     expect(ran).toEqual(['new']);
+  });
+
+  it('draws no chart in a frame that mounts part of the page, nor in the one after', async () => {
+    const { deferDraws, scheduleDraw } = await import('../../src/components/chart-draw-queue');
+    const ran: string[] = [];
+    scheduleDraw({}, () => (ran.push('a'), true));
+    frame(); // the free frame before the turn
+    deferDraws(); // a panel mounts in the frame that would have drawn a
+    frame();
+    expect(ran).toEqual([]);
+    frame();
+    expect(ran).toEqual(['a']);
+  });
+
+  it('leaves an idle queue idle', async () => {
+    const { deferDraws } = await import('../../src/components/chart-draw-queue');
+    deferDraws();
+    expect(pending.size).toBe(0);
   });
 });
