@@ -25,21 +25,31 @@ describe('cohort heatmap', () => {
     const o = cohortHeatmapOption(input, testCtx('nl')) as {
       yAxis: { data: string[] };
       xAxis: { data: string[] };
-      series: { data: { value: [number, number, number | null]; itemStyle?: { borderType?: string } }[] }[];
+      tooltip: { formatter: (p: { seriesIndex: number; dataIndex: number }) => string };
+      series: { data: [number, number, number | null][]; itemStyle?: { borderType?: string } }[];
     };
     expect(o.yAxis.data).toEqual(['jan 2024 · 2', 'feb 2024 · 1']);
     expect(o.xAxis.data).toEqual(['0', '1', '2']);
-    const data = o.series[0]?.data ?? [];
-    expect(data.map((d) => d.value)).toEqual([
-      [0, 0, 1],
-      [1, 0, 0.5],
-      [2, 0, 0.5],
-      [0, 1, 1],
-      [1, 1, 0],
+    // Complete cells, then the incomplete ones (faded and outlined), as plain [offset, row, value].
+    expect(o.series.map((s) => s.data)).toEqual([
+      [
+        [0, 0, 1],
+        [1, 0, 0.5],
+        [0, 1, 1],
+      ],
+      [
+        [2, 0, 0.5],
+        [1, 1, 0],
+      ],
     ]);
-    expect(data.map((d) => d.itemStyle?.borderType ?? null)).toEqual([null, null, 'dashed', null, 'dashed']);
+    expect(o.series.map((s) => s.itemStyle?.borderType ?? null)).toEqual([null, 'dashed']);
+    // The tooltip finds the cell behind a point by series and index.
+    const tip = o.tooltip.formatter({ seriesIndex: 1, dataIndex: 1 });
+    expect(tip).toContain('feb 2024');
+    expect(tip).toContain('cohorts.incomplete');
+    expect(o.tooltip.formatter({ seriesIndex: 0, dataIndex: 1 })).not.toContain('cohorts.incomplete');
     expect(renderSvg(o)).toContain('50%');
-    expectPlain({ ...o, series: [{ ...o.series[0], data: data.map((d) => d.value) }] });
+    expectPlain(o);
   });
 });
 
