@@ -9,7 +9,7 @@ import { IngestError } from './ingest/errors';
 import { buildSource, DETECT_SAMPLE_ROWS, dropOpened, dropSource, needsFullDetection, openSource, withOverrides } from './ingest/load';
 import { combineSql } from './ingest/combine';
 import type { LoadReport, Overrides, Source } from './ingest/types';
-import { MODEL_TABLES, modelSql } from '../metrics/model';
+import { MODEL_TABLES, MODEL_VIEWS, modelSql } from '../metrics/model';
 import { segmentModelSql } from '../metrics/segments';
 import type { DatasetInfo, SegmentColumn, TablesPresent } from '../metrics/types';
 import type { MessageKey } from '../i18n';
@@ -199,7 +199,7 @@ export async function removeSource(c: Connector, current: Dataset, id: string): 
   const rest = current.sources.filter((s) => s.id !== id);
   if (rest.length) return combine(c, rest, current);
   // Nothing left: the combined and model tables go too, so clearing frees the engine's memory.
-  await c.exec('DROP VIEW IF EXISTS events');
+  for (const v of ['events', ...MODEL_VIEWS]) await c.exec(`DROP VIEW IF EXISTS ${v}`);
   for (const stmt of COMBINED_TABLES.flatMap(dropEverywhereSql)) await c.exec(stmt);
   return null;
 }
@@ -219,7 +219,7 @@ export async function dropSources(c: Connector, sources: LoadedSource[]): Promis
 /** Drops every table Kohort made (sources, combined and model tables): nothing of the data stays in DuckDB. */
 export async function clearEngine(c: Connector, sources: LoadedSource[]): Promise<void> {
   await dropSources(c, sources);
-  await c.exec('DROP VIEW IF EXISTS events');
+  for (const v of ['events', ...MODEL_VIEWS]) await c.exec(`DROP VIEW IF EXISTS ${v}`);
   // Temporary ones too: raw tables are TEMP (see raw.ts).
   const tables = await c.query("SELECT database_name AS d, table_name AS t FROM duckdb_tables() WHERE schema_name = 'main'");
   const q = (s: string): string => `"${s.replaceAll('"', '""')}"`;

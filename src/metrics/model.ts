@@ -14,15 +14,19 @@
  *   s1 … sN VARCHAR     segment columns (see DatasetInfo.segments)
  *
  * Reading the raw rows once here keeps every option change cheap: metrics scan
- * cday (one row per customer-day, with the customer's first activity day and the activity
- * days before and after it), corder (one row per order, numbered per customer), cgap (each activity day
- * with the customer's previous one) and cust (one row per customer) instead.
+ * cday (one row per customer-day, with the customer's first activity day, the activity
+ * days before and after it and its number among the activity days), corder (one row per order,
+ * numbered per customer), cgap (each activity day with the customer's previous one, a view of
+ * cday) and cust (one row per customer) instead.
  */
 import { ident } from './sql';
 import type { DatasetInfo } from './types';
 
 /** The tables modelSql creates. */
-export const MODEL_TABLES = ['cids', 'cday', 'corder', 'cgap', 'cust'] as const;
+export const MODEL_TABLES = ['cids', 'cday', 'corder', 'cust'] as const;
+
+/** The views modelSql creates (over the tables, so they cost nothing to build). */
+export const MODEL_VIEWS = ['cgap'] as const;
 
 /** `CREATE OR REPLACE [TEMP] TABLE`: small datasets keep the model uncompressed (quicker), see UNCOMPRESSED_ROWS. */
 export function createTable(name: string, temp: boolean): string {
@@ -75,7 +79,8 @@ WITH g AS (
 SELECT *,
   min(day) FILTER (WHERE active) OVER (PARTITION BY cid) AS first_day,
   lag(CASE WHEN active THEN day END IGNORE NULLS) OVER cday_w AS prev_active,
-  lead(CASE WHEN active THEN day END IGNORE NULLS) OVER cday_w AS next_active
+  lead(CASE WHEN active THEN day END IGNORE NULLS) OVER cday_w AS next_active,
+  CAST(count(*) FILTER (WHERE active) OVER cday_w AS INTEGER) AS active_seq
 FROM g
 WINDOW cday_w AS (PARTITION BY cid ORDER BY day)`,
     // seq: the order's number in the customer's purchase history (1 = first purchase ever), the
@@ -90,12 +95,13 @@ FROM (
   WHERE NOT e.is_refund
   GROUP BY m.cid, e.order_id
 )`,
-    // Consecutive activity days per customer, sorted once here instead of in every gap query.
-    `${createTable('cgap', temp)} AS
-SELECT cid, day, lag(day) OVER cgap_w AS prev, CAST(row_number() OVER cgap_w - 1 AS INTEGER) AS transition
+    // Consecutive activity days per customer. cday's window already found each activity day's
+    // predecessor and its number (active_seq: the customer's activity days up to and including
+    // this one); a table of its own cost a second sort of the customer-days.
+    `CREATE OR REPLACE VIEW cgap AS
+SELECT cid, day, prev_active AS prev, active_seq - 1 AS transition
 FROM cday
-WHERE active
-WINDOW cgap_w AS (PARTITION BY cid ORDER BY day)`,
+WHERE active`,
     // Customers with at least one non-refund row; revenue and cost net of their refunds.
     `${createTable('cust', temp)} AS
 WITH d AS (

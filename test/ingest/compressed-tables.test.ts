@@ -43,18 +43,23 @@ describe('where the model tables are kept', () => {
     const { loadFile, removeSource } = await import('../../src/engine/dataset');
     const c = await createNodeConnector();
     const d = await loadFile(c, null, file, 'm1', 'Europe/Amsterdam', () => {});
-    const kinds = await c.query("SELECT table_name AS t, database_name AS db FROM duckdb_tables() WHERE table_name IN ('cids', 'cday', 'corder', 'cgap', 'cust') ORDER BY 1");
-    expect(kinds).toEqual(['cday', 'cgap', 'cids', 'corder', 'cust'].map((t) => ({ t, db: 'temp' })));
+    const kinds = await c.query("SELECT table_name AS t, database_name AS db FROM duckdb_tables() WHERE table_name IN ('cids', 'cday', 'corder', 'cust') ORDER BY 1");
+    expect(kinds).toEqual(['cday', 'cids', 'corder', 'cust'].map((t) => ({ t, db: 'temp' })));
     expect((await c.query('SELECT count(*) AS n FROM cust'))[0]?.n).toBe(40);
+    const views = "SELECT view_name AS v FROM duckdb_views() WHERE NOT internal ORDER BY 1";
+    expect(await c.query(views)).toEqual([{ v: 'cgap' }, { v: 'events' }]);
     expect(await removeSource(c, d, d.sources[0]?.id ?? '')).toBeNull();
     expect(await c.query("SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main'")).toEqual([]);
+    expect(await c.query(views)).toEqual([]);
     await c.close();
   });
 
   it('modelSql writes to the compressed database unless asked for TEMP tables', async () => {
     const { modelSql } = await import('../../src/metrics/model');
     const info = { hasRevenue: true, hasCost: false, hasOrderId: false, segments: [] };
-    expect(modelSql(info).every((s) => s.startsWith('CREATE OR REPLACE TABLE'))).toBe(true);
-    expect(modelSql(info, true).every((s) => s.startsWith('CREATE OR REPLACE TEMP TABLE'))).toBe(true);
+    const tables = (sql: string[]) => sql.filter((s) => !s.startsWith('CREATE OR REPLACE VIEW'));
+    expect(tables(modelSql(info)).every((s) => s.startsWith('CREATE OR REPLACE TABLE'))).toBe(true);
+    expect(tables(modelSql(info, true)).every((s) => s.startsWith('CREATE OR REPLACE TEMP TABLE'))).toBe(true);
+    expect(tables(modelSql(info))).toHaveLength(4);
   });
 });

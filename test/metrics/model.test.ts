@@ -36,16 +36,25 @@ describe('cday neighbours', () => {
         (5, 'B', '2024-01-05', -2.0), (6, 'B', '2024-01-08', 3.0), (7, 'C', '2024-01-09', -1.0)) t(row_no, customer_id, day, amount)`);
     for (const sql of modelSql(info)) await c.exec(sql);
     const rows = await c.query(`SELECT m.customer, strftime(d.day, '%m-%d') AS day, d.active, strftime(d.first_day, '%m-%d') AS first,
-        strftime(d.prev_active, '%m-%d') AS prev, strftime(d.next_active, '%m-%d') AS next
+        strftime(d.prev_active, '%m-%d') AS prev, strftime(d.next_active, '%m-%d') AS next, d.active_seq AS seq
       FROM cday d JOIN cids m USING (cid) ORDER BY m.customer, d.day`);
-    expect(rows.map((r) => [r.customer, r.day, r.active, r.first, r.prev, r.next])).toEqual([
-      ['A', '01-03', true, '01-03', null, '01-20'],
-      ['A', '01-10', false, '01-03', '01-03', '01-20'],
-      ['A', '01-20', true, '01-03', '01-03', '02-02'],
-      ['A', '02-02', true, '01-03', '01-20', null],
-      ['B', '01-05', false, '01-08', null, '01-08'],
-      ['B', '01-08', true, '01-08', null, null],
-      ['C', '01-09', false, null, null, null],
+    expect(rows.map((r) => [r.customer, r.day, r.active, r.first, r.prev, r.next, r.seq])).toEqual([
+      ['A', '01-03', true, '01-03', null, '01-20', 1],
+      ['A', '01-10', false, '01-03', '01-03', '01-20', 1],
+      ['A', '01-20', true, '01-03', '01-03', '02-02', 2],
+      ['A', '02-02', true, '01-03', '01-20', null, 3],
+      ['B', '01-05', false, '01-08', null, '01-08', 0],
+      ['B', '01-08', true, '01-08', null, null, 1],
+      ['C', '01-09', false, null, null, null, 0],
+    ]);
+    // cgap: each activity day with the one before it; transition 0 is the first activity day.
+    const gaps = await c.query(`SELECT m.customer, strftime(g.day, '%m-%d') AS day, strftime(g.prev, '%m-%d') AS prev, g.transition
+      FROM cgap g JOIN cids m USING (cid) ORDER BY m.customer, g.day`);
+    expect(gaps.map((r) => [r.customer, r.day, r.prev, r.transition])).toEqual([
+      ['A', '01-03', null, 0],
+      ['A', '01-20', '01-03', 1],
+      ['A', '02-02', '01-20', 2],
+      ['B', '01-08', null, 0],
     ]);
     // Orders are numbered per customer in time order; refunds are not orders.
     const orders = await c.query(`SELECT m.customer, o.seq FROM corder o JOIN cids m USING (cid) ORDER BY m.customer, o.ts`);
