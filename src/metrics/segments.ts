@@ -51,6 +51,9 @@ export function segmentValueExpr(e: string): string {
  * Statements to run after modelSql(info). `attrSegments` are the segment columns the
  * customers table has (keys shared with events by label); a key that events lack
  * becomes a new column on cust. Without a customers table it may be left out.
+ *
+ * One statement rewrites cust with both the overridden and the derived segments: at ten
+ * million rows, writing the (compressed) customer table once more cost most of a second.
  */
 export function segmentModelSql(
   info: DatasetInfo,
@@ -58,11 +61,22 @@ export function segmentModelSql(
   attrSegments: readonly SegmentColumn[] = [],
   temp = false,
 ): string[] {
-  return [overrideSql(info, tables.customerAttrs ? attrSegments : [], temp), derivedSql(info, temp)];
+  const o = overrideParts(info, tables.customerAttrs ? attrSegments : []);
+  const d = derivedParts(info);
+  return [`${createTable('cust', temp)} AS
+WITH ${[...o.ctes, ...d.ctes].join(',\n')}
+SELECT ${[...o.columns, ...d.columns].join(',\n  ')}
+FROM cust c ${[...o.joins, ...d.joins].join(' ')}`];
+}
+
+interface CustParts {
+  ctes: string[];
+  columns: string[];
+  joins: string[];
 }
 
 /** A customers file overrides the first-activity value (cust, from modelSql); blanks become EMPTY_SEGMENT. */
-function overrideSql(info: DatasetInfo, attrs: readonly SegmentColumn[], temp: boolean): string {
+function overrideParts(info: DatasetInfo, attrs: readonly SegmentColumn[]): CustParts {
   const eventKeys = new Set(info.segments.map((c) => c.key));
   const attrKeys = new Set(attrs.map((c) => c.key));
   const replaced = info.segments.map((c) => {
@@ -72,18 +86,15 @@ function overrideSql(info: DatasetInfo, attrs: readonly SegmentColumn[], temp: b
   const added = attrs
     .filter((c) => !eventKeys.has(c.key))
     .map((c) => `coalesce(a.${ident(c.key)}, ${lit(EMPTY_SEGMENT)}) AS ${ident(c.key)}`);
-  const ctes: string[] = [];
-  const joins: string[] = [];
-  if (attrs.length) {
-    // One row per customer is the contract; min() keeps a duplicated id deterministic.
-    const agg = attrs.map((c) => `min(nullif(trim(${ident(c.key)}), '')) AS ${ident(c.key)}`).join(', ');
-    ctes.push(`a AS (SELECT trim(customer_id) AS customer, ${agg} FROM customer_attrs GROUP BY 1)`);
-    joins.push('LEFT JOIN a ON a.customer = c.customer');
-  }
   const star = replaced.length ? `c.* REPLACE (${replaced.join(', ')})` : 'c.*';
-  return `${createTable('cust', temp)} AS
-${ctes.length ? 'WITH ' + ctes.join(',\n') + '\n' : ''}SELECT ${[star, ...added].join(',\n  ')}
-FROM cust c ${joins.join(' ')}`;
+  if (!attrs.length) return { ctes: [], columns: [star, ...added], joins: [] };
+  // One row per customer is the contract; min() keeps a duplicated id deterministic.
+  const agg = attrs.map((c) => `min(nullif(trim(${ident(c.key)}), '')) AS ${ident(c.key)}`).join(', ');
+  return {
+    ctes: [`a AS (SELECT trim(customer_id) AS customer, ${agg} FROM customer_attrs GROUP BY 1)`],
+    columns: [star, ...added],
+    joins: ['LEFT JOIN a ON a.customer = c.customer'],
+  };
 }
 
 /**
@@ -91,7 +102,7 @@ FROM cust c ${joins.join(' ')}`;
  * score = 1 + k·(customers strictly worse) // all customers. Ties take the lower score,
  * which keeps every one-time buyer at F = 1 even when they are half of the customers.
  */
-function derivedSql(info: DatasetInfo, temp: boolean): string {
+function derivedParts(info: DatasetInfo): CustParts {
   const below = (order: string, buckets: number) => `1 + (${buckets} * (rank() OVER (ORDER BY ${order}) - 1)) // count(*) OVER ()`;
   const fm = info.hasRevenue ? '(f + m) // 2' : 'f';
   const tier = info.hasRevenue
@@ -99,22 +110,28 @@ function derivedSql(info: DatasetInfo, temp: boolean): string {
     : 'CAST(NULL AS VARCHAR)';
   // The scores are ranked over the few columns they need and joined back by customer: a window
   // over every column of cust (ids and segments included) cost three times as much.
-  return `${createTable('cust', temp)} AS
-WITH b AS (
+  return {
+    ctes: [
+      `b AS (
   SELECT cid, (SELECT max(last_day) FROM cust) - last_day AS recency_days, coalesce(revenue, 0) AS money, orders FROM cust
-), scored AS (
+)`,
+      `scored AS (
   SELECT cid,
     ${below('money', 4)} AS q,
     ${below('recency_days DESC', 5)} AS r,
     ${below('orders', 5)} AS f,
     ${info.hasRevenue ? below('money', 5) : 'CAST(NULL AS BIGINT)'} AS m
   FROM b
-), grid AS (SELECT *, ${fm} AS fm FROM scored)
-SELECT c.*,
-  ${tier} AS spend_tier,
-  CAST(r AS INTEGER) AS rfm_r, CAST(f AS INTEGER) AS rfm_f, CAST(m AS INTEGER) AS rfm_m,
-  ${rfmGroupExpr('r', 'fm')} AS rfm
-FROM cust c JOIN grid USING (cid)`;
+)`,
+      `grid AS (SELECT *, ${fm} AS fm FROM scored)`,
+    ],
+    columns: [
+      `${tier} AS spend_tier`,
+      'CAST(r AS INTEGER) AS rfm_r, CAST(f AS INTEGER) AS rfm_f, CAST(m AS INTEGER) AS rfm_m',
+      `${rfmGroupExpr('r', 'fm')} AS rfm`,
+    ],
+    joins: ['JOIN grid USING (cid)'],
+  };
 }
 
 /** The R × FM grid (FM = floor of the mean of F and M; F alone without revenue); r and fm are 1…5 expressions. */
