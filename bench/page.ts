@@ -12,6 +12,8 @@ export interface Logged {
   /** performance.now() in the page when it was sent. */
   start: number;
   ms: number;
+  /** Taken back before it ran (its panel's options changed again): DuckDB never ran it. */
+  dropped?: boolean;
 }
 
 interface BenchState {
@@ -56,10 +58,14 @@ export async function instrument(page: Page): Promise<void> {
           conn[kind] = async (sql: string, ...rest: unknown[]) => {
             const t = performance.now();
             if (kind === 'queryDecoded') b.decoders[sql] = String(rest[0]);
+            let dropped = false;
             try {
               return await orig(sql, ...rest);
+            } catch (e) {
+              dropped = e instanceof DOMException && e.name === 'AbortError';
+              throw e;
             } finally {
-              b.log.push({ kind: kind === 'exec' ? 'exec' : 'query', sql, start: t, ms: performance.now() - t });
+              b.log.push({ kind: kind === 'exec' ? 'exec' : 'query', sql, start: t, ms: performance.now() - t, ...(dropped ? { dropped } : {}) });
             }
           };
         }
@@ -104,8 +110,14 @@ export function lastChange(page: Page): Promise<number> {
   return page.evaluate(() => (window as unknown as BenchWindow).__bench.lastChange);
 }
 
-export function statements(page: Page): Promise<Logged[]> {
-  return page.evaluate(() => (window as unknown as BenchWindow).__bench.log);
+/** The statements DuckDB ran (not those taken back before they ran, see `dropped`). */
+export async function statements(page: Page): Promise<Logged[]> {
+  return (await page.evaluate(() => (window as unknown as BenchWindow).__bench.log)).filter((l) => !l.dropped);
+}
+
+/** How many queries sent since `since` were taken back before DuckDB ran them. */
+export async function dropped(page: Page, since: number): Promise<number> {
+  return (await page.evaluate(() => (window as unknown as BenchWindow).__bench.log)).filter((l) => l.dropped && l.start >= since).length;
 }
 
 export function longTasks(page: Page): Promise<{ start: number; duration: number }[]> {

@@ -19,6 +19,8 @@ export interface SizeResult {
   controls: Record<string, number>;
   /** From each control change until its last query was answered (medians). */
   controlsSql: Record<string, number>;
+  /** Median number of queries taken back before they ran (a later change superseded them). */
+  controlsDropped?: Record<string, number>;
   jsHeapPeak: number;
   rendererRssPeak: number;
   duckdbBytes: number;
@@ -64,7 +66,10 @@ export function printReport(r: Report): string {
       ['  of which: drop → first statement (sniffing the head; run 1)', ...col((x) => s(x.timeline[0]?.at ?? NaN))],
       ['  of which: drop → load and model built (run 1)', ...col((x) => s(lastOf(x.timeline.filter((t) => t.step !== 'metric'))))],
       ['  of which: drop → last metric query answered (run 1)', ...col((x) => s(lastOf(x.timeline)))],
-      ...controlNames.map((c) => [`control: ${c} (of which: last query answered)`, ...col((x) => `${s(x.controls[c] ?? NaN)} (${s(x.controlsSql?.[c] ?? NaN)})`)]),
+      ...controlNames.map((c) => [
+        `control: ${c} (of which: last query answered)`,
+        ...col((x) => `${s(x.controls[c] ?? NaN)} (${s(x.controlsSql?.[c] ?? NaN)})${x.controlsDropped?.[c] ? `, ${x.controlsDropped[c]} queries dropped` : ''}`),
+      ]),
       ['longest main-thread task (load)', ...col((x) => s(x.longestTaskMs))],
       ['peak JS heap (page)', ...col((x) => mb(x.jsHeapPeak))],
       ['peak renderer RSS (page + workers + wasm)', ...col((x) => mb(x.rendererRssPeak))],

@@ -12,7 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { serveDir } from '../test/e2e/server';
 import { CHROMIUM, launch, openTab } from '../test/e2e/browser';
 import { generate, SIZES } from './generate';
-import { busyCount, instrument, lastChange, longTasks, panelErrors, removeSource, replay, setOptions, statements, waitDrawn, type Logged } from './page';
+import { busyCount, dropped, instrument, lastChange, longTasks, now, panelErrors, removeSource, replay, setOptions, statements, waitDrawn, type Logged } from './page';
 import { duckdbMemory, MemorySampler } from './memory';
 import { replayNative, type NativeTimes } from './native';
 import { LOAD_STEPS, queryLabel, splitLoad, stepOf } from './steps';
@@ -60,7 +60,17 @@ const CONTROLS: Control[] = [
   { name: 'Lness window', act: async (p) => (await p.getByTestId('lness-window').selectOption('14'), lastChange(p)) },
   { name: 'date from', act: async (p) => (await p.getByTestId('date-from').fill('2023-01-01'), lastChange(p)) },
   { name: 'date to', act: async (p) => (await p.getByTestId('date-to').fill('2023-12-31'), lastChange(p)) },
+  // A user stepping through the grains (0.1 s apart): timed from the last change.
+  { name: 'grain, four quick changes', act: (p) => steps(p, 'grain', ['quarter', 'day', 'year', 'month'], 100) },
 ];
+
+async function steps(p: Page, testId: string, values: string[], gapMs: number): Promise<number> {
+  for (const [i, v] of values.entries()) {
+    if (i) await p.waitForTimeout(gapMs);
+    await p.getByTestId(testId).selectOption(v);
+  }
+  return lastChange(p);
+}
 
 interface RunResult {
   loadMs: number;
@@ -68,6 +78,8 @@ interface RunResult {
   controls: Record<string, number>;
   /** Per control change: from the change until its last query was answered (the rest is drawing). */
   controlsSql: Record<string, number>;
+  /** Per control change: queries taken back before DuckDB ran them (superseded by a later change). */
+  controlsDropped: Record<string, number>;
   /** Per control change: its statements (ms after the change, duration, start of the text). */
   controlStatements: Record<string, { at: number; ms: number; sql: string }[]>;
   jsHeapPeak: number;
@@ -138,13 +150,16 @@ async function oneRun(browser: Browser, url: string, size: string, path: string,
 
     const controls: Record<string, number> = {};
     const controlsSql: Record<string, number> = {};
+    const controlsDropped: Record<string, number> = {};
     const controlStatements: RunResult['controlStatements'] = {};
     for (const c of CONTROLS) {
       const busy = await busyCount(page);
+      const before = await now(page);
       const start = await c.act(page);
       controls[c.name] = (await waitDrawn(page, busy, CONTROL_TIMEOUT)) - start;
       const asked = (await statements(page)).filter((l) => l.start >= start);
       controlsSql[c.name] = asked.length ? Math.max(...asked.map((l) => l.start + l.ms)) - start : 0;
+      controlsDropped[c.name] = await dropped(page, before);
       controlStatements[c.name] = asked.map((l) => ({ at: Math.round(l.start - start), ms: Math.round(l.ms), sql: l.sql.slice(0, 400).replace(/\s+/g, ' ') }));
     }
 
@@ -163,6 +178,7 @@ async function oneRun(browser: Browser, url: string, size: string, path: string,
       engineReadyMs,
       controls,
       controlsSql,
+      controlsDropped,
       controlStatements,
       jsHeapPeak: peak.jsHeap,
       rendererRssPeak: peak.rendererRss,
@@ -188,7 +204,7 @@ async function oneRun(browser: Browser, url: string, size: string, path: string,
 /** A size whose runs all failed (a crash, an error or a timeout): no numbers, only why. */
 function failedSize(size: string, rows: number, bytes: number, failures: string[]): SizeResult {
   return {
-    size, rows, bytes, runs: 0, loadMs: NaN, loadRunsMs: [], engineReadyMs: NaN, controls: {}, controlsSql: {}, jsHeapPeak: NaN, rendererRssPeak: NaN,
+    size, rows, bytes, runs: 0, loadMs: NaN, loadRunsMs: [], engineReadyMs: NaN, controls: {}, controlsSql: {}, controlsDropped: {}, jsHeapPeak: NaN, rendererRssPeak: NaN,
     duckdbBytes: NaN, nativeDuckdbBytes: NaN, longestTaskMs: NaN, steps: [], metrics: [], errors: failures, timeline: [],
   };
 }
@@ -256,6 +272,7 @@ async function main(): Promise<void> {
         engineReadyMs: median(done.map((r) => r.engineReadyMs)),
         controls: Object.fromEntries(CONTROLS.map((c) => [c.name, median(done.map((r) => r.controls[c.name] ?? NaN))])),
         controlsSql: Object.fromEntries(CONTROLS.map((c) => [c.name, median(done.map((r) => r.controlsSql[c.name] ?? NaN))])),
+        controlsDropped: Object.fromEntries(CONTROLS.map((c) => [c.name, median(done.map((r) => r.controlsDropped[c.name] ?? NaN))])),
         jsHeapPeak: median(done.map((r) => r.jsHeapPeak)),
         rendererRssPeak: median(done.map((r) => r.rendererRssPeak)),
         duckdbBytes: median(done.map((r) => r.duckdbBytes)),

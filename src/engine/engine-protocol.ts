@@ -13,5 +13,8 @@ export type EngineCall =
 
 export type EngineRequest = EngineCall & { id: number };
 
+/** Takes back a call that has not started (see call-queue.ts). */
+export type EngineCancel = { cancel: number };
+
 /** `error` is DuckDB's message text, unchanged: the ingest layer recognises some of them. */
 export type EngineResponse = { id: number; result: Row[] | object | null } | { id: number; error: string };

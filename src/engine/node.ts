@@ -23,10 +23,12 @@ export async function createNodeConnector(): Promise<Connector> {
   const conn = db.connect();
   for (const s of STARTUP_SQL) conn.query(s);
   return {
-    async query(sql: string): Promise<Row[]> {
+    async query(sql: string, signal?: AbortSignal): Promise<Row[]> {
+      signal?.throwIfAborted();
       return toRows(conn.query(sql));
     },
-    async queryDecoded<K extends DecoderName>(sql: string, decoder: K): Promise<Decoded<K>> {
+    async queryDecoded<K extends DecoderName>(sql: string, decoder: K, signal?: AbortSignal): Promise<Decoded<K>> {
+      signal?.throwIfAborted();
       return decode(decoder, conn.query(sql));
     },
     async exec(sql: string): Promise<void> {

@@ -22,11 +22,11 @@ export async function createWasmConnector(): Promise<Connector> {
     throw e;
   }
   return {
-    async query(sql: string): Promise<Row[]> {
-      return (await call({ op: 'query', sql })) as Row[];
+    async query(sql: string, signal?: AbortSignal): Promise<Row[]> {
+      return (await call({ op: 'query', sql }, [], signal)) as Row[];
     },
-    async queryDecoded<K extends DecoderName>(sql: string, decoder: K): Promise<Decoded<K>> {
-      return (await call({ op: 'queryDecoded', sql, decoder })) as Decoded<K>;
+    async queryDecoded<K extends DecoderName>(sql: string, decoder: K, signal?: AbortSignal): Promise<Decoded<K>> {
+      return (await call({ op: 'queryDecoded', sql, decoder }, [], signal)) as Decoded<K>;
     },
     async exec(sql: string): Promise<void> {
       await call({ op: 'exec', sql });

@@ -2,7 +2,11 @@ import { trampolineWorker } from './trampoline';
 
 /** A worker that answers each `{ id, ...request }` with `{ id, result }` or `{ id, error }`. */
 export interface WorkerRpc<Request extends object> {
-  call(request: Request, transfer?: Transferable[]): Promise<unknown>;
+  /**
+   * With a `signal`, aborting rejects the call with an AbortError and asks the worker to drop
+   * it if it has not started (`{ cancel: id }`; a worker that cannot simply ignores it).
+   */
+  call(request: Request, transfer?: Transferable[], signal?: AbortSignal): Promise<unknown>;
   terminate(): void;
 }
 
@@ -30,10 +34,18 @@ export function startWorker<Request extends object>(url: string, name: string): 
     pending.clear();
   };
   return {
-    call: (request, transfer = []) =>
+    call: (request, transfer = [], signal) =>
       new Promise((resolve, reject) => {
+        if (signal?.aborted) return reject(signal.reason);
         const id = ++seq;
-        pending.set(id, { resolve, reject });
+        const done = () => signal?.removeEventListener('abort', abort);
+        const abort = () => {
+          pending.delete(id);
+          worker.postMessage({ cancel: id });
+          reject(signal?.reason);
+        };
+        pending.set(id, { resolve: (r) => (done(), resolve(r)), reject: (e) => (done(), reject(e)) });
+        signal?.addEventListener('abort', abort, { once: true });
         worker.postMessage({ id, ...request }, transfer);
       }),
     terminate: () => worker.terminate(),

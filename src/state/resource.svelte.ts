@@ -1,6 +1,7 @@
 /**
  * An async result that follows its inputs: `{current, loading, error}`. A newer run
- * supersedes an older one, so a slow stale query never overwrites a fresh result.
+ * supersedes an older one, so a slow stale query never overwrites a fresh result, and the
+ * older run's signal is aborted (as on unmount), so its queries that have not started are dropped.
  * Create it during component initialisation (it owns an $effect).
  */
 export class Resource<T> {
@@ -9,7 +10,7 @@ export class Resource<T> {
   error = $state<string | null>(null);
   #seq = 0;
 
-  constructor(load: () => (() => Promise<T>) | null) {
+  constructor(load: () => ((signal: AbortSignal) => Promise<T>) | null) {
     $effect(() => {
       const run = load();
       const seq = ++this.#seq;
@@ -19,7 +20,8 @@ export class Resource<T> {
         return;
       }
       this.loading = true;
-      run().then(
+      const stop = new AbortController();
+      run(stop.signal).then(
         (v) => {
           if (seq !== this.#seq) return;
           this.current = v;
@@ -32,6 +34,8 @@ export class Resource<T> {
           this.loading = false;
         },
       );
+      // Runs before the next run and on unmount.
+      return () => stop.abort();
     });
   }
 }

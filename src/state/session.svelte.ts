@@ -19,6 +19,7 @@ import {
   sqlScript,
 } from '../engine/dataset';
 import { warmUp } from '../engine/warm-up';
+import { SharedQueries } from './shared-queries';
 import * as storage from './storage';
 import { browserLocale, translate, type Locale, type MessageKey } from '../i18n';
 import { DEFAULT_OPTIONS, type MetricOptions } from '../metrics/types';
@@ -313,50 +314,33 @@ export class Session {
   }
 
   /**
-   * Runs a metric query on the engine; metric panels call this from their Resource. Results are
-   * kept per query text until the data changes, so panels that ask the same question (the KPI
-   * strip and the CRR panel, say) share one run, and going back to an earlier setting is instant.
+   * Runs a metric query on the engine; metric panels call this from their Resource, with the
+   * Resource's signal (aborted when the panel's options change again). Results are shared and
+   * kept per query text until the data changes (shared-queries.ts).
    */
-  async query<T>(run: (c: Connector) => Promise<T>): Promise<T> {
+  async query<T>(signal: AbortSignal | null, run: (c: Connector) => Promise<T>): Promise<T> {
+    signal?.throwIfAborted();
     const c = await this.engine();
     return run({
       ...c,
-      query: (sql: string) => this.#cached(sql, () => c.query(sql)),
-      queryDecoded: (sql, decoder) => this.#cached(`${decoder}\n${sql}`, () => c.queryDecoded(sql, decoder)),
+      query: (sql: string) => this.#shared.get(sql, (s) => c.query(sql, s), signal),
+      queryDecoded: (sql, decoder) => this.#shared.get(`${decoder}\n${sql}`, (s) => c.queryDecoded(sql, decoder, s), signal),
     });
   }
 
-  #cache = new Map<string, Promise<unknown>>();
   static readonly CACHED_QUERIES = 200;
-
-  #cached<T>(key: string, run: () => Promise<T>): Promise<T> {
-    const hit = this.#cache.get(key) as Promise<T> | undefined;
-    if (hit) {
-      this.#cache.delete(key);
-      this.#cache.set(key, hit);
-      return hit;
-    }
-    const p = run();
-    this.#cache.set(key, p);
-    p.catch(() => this.#cache.delete(key));
-    while (this.#cache.size > Session.CACHED_QUERIES) {
-      const oldest = this.#cache.keys().next().value;
-      if (oldest === undefined) break;
-      this.#cache.delete(oldest);
-    }
-    return p;
-  }
+  #shared = new SharedQueries(Session.CACHED_QUERIES);
 
   #serial(task: () => Promise<void>): Promise<void> {
     this.#pending++;
     // Every serial task may change the tables: cached results are dropped before and after it.
     const next = this.#queue
       .then(() => {
-        this.#cache.clear();
+        this.#shared.clear();
         return task();
       })
       .finally(() => {
-        this.#cache.clear();
+        this.#shared.clear();
         if (--this.#pending === 0) this.status = null;
       });
     this.#queue = next.catch(() => undefined);

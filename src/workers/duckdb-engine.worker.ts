@@ -6,7 +6,8 @@ import { BROWSER_RUNTIME, DuckDBDataProtocol, VoidLogger, createDuckDB } from '@
 import type { DuckDBBindings, DuckDBConnection } from '@duckdb/duckdb-wasm/blocking';
 import { toRows, type Row } from '../metrics/rows';
 import { STARTUP_SQL } from '../engine/connector';
-import type { EngineCall, EngineRequest, EngineResponse } from '../engine/engine-protocol';
+import type { EngineCall, EngineCancel, EngineRequest, EngineResponse } from '../engine/engine-protocol';
+import { CallQueue, CANCELLED } from '../engine/call-queue';
 import { decode, transferables } from '../engine/decoders';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -52,11 +53,13 @@ async function run(call: EngineCall): Promise<Row[] | object | null> {
   }
 }
 
-// One call at a time, in the order sent: opening and registering a file are asynchronous.
-let queue: Promise<void> = Promise.resolve();
-scope.onmessage = (e: MessageEvent<EngineRequest>) => {
-  const { id, ...call } = e.data;
-  queue = queue.then(async () => {
+// One call at a time, in the order sent (opening and registering a file are asynchronous); a
+// call the page takes back before it starts is answered as cancelled (call-queue.ts).
+const tick = new MessageChannel();
+const later: (() => void)[] = [];
+tick.port1.onmessage = () => later.shift()?.();
+const calls = new CallQueue<EngineCall>(
+  async ({ id, call }) => {
     let reply: EngineResponse;
     let transfer: ArrayBuffer[] = [];
     try {
@@ -67,5 +70,17 @@ scope.onmessage = (e: MessageEvent<EngineRequest>) => {
       reply = { id, error: err instanceof Error ? err.message : String(err) };
     }
     scope.postMessage(reply, transfer);
-  });
+  },
+  (id) => scope.postMessage({ id, error: CANCELLED } satisfies EngineResponse),
+  (f) => {
+    later.push(f);
+    tick.port2.postMessage(null);
+  },
+);
+scope.onmessage = (e: MessageEvent<EngineRequest | EngineCancel>) => {
+  if ('cancel' in e.data) calls.cancel(e.data.cancel);
+  else {
+    const { id, ...call } = e.data;
+    calls.push({ id, call });
+  }
 };
