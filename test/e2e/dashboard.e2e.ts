@@ -205,6 +205,22 @@ describe('dashboard with the sample data', () => {
     await allPanelsDrawn();
   });
 
+  it('explains a low CRR when the periods are longer than the activity window', async () => {
+    const note = tab.page.getByTestId('crr-long-periods');
+    expect(await note.count()).toBe(0); // months are shorter than the sample's W = 96 days
+    await tab.page.getByTestId('grain').selectOption('year');
+    try {
+      await allPanelsDrawn();
+      await expect.poll(() => note.innerText()).toContain('Periods are longer than W (96 days)');
+      // The longest period is a leap year.
+      expect(await note.innerText()).toContain('at least 366 days');
+    } finally {
+      await tab.page.getByTestId('grain').selectOption('month');
+      await allPanelsDrawn();
+    }
+    expect(await note.count()).toBe(0);
+  });
+
   it('saves a self-contained report that opens offline with the same numbers', async () => {
     const customers = await tab.page.locator('section[data-panel=kpis] [data-kpi=customers] .value').innerText();
     const [download] = await Promise.all([tab.page.waitForEvent('download'), tab.page.getByRole('button', { name: 'Save report' }).click()]);

@@ -34,6 +34,7 @@ export const crr = defineMessages(
     'crr.warmupOne': 'The first period cannot show churn: a customer only counts as gone after W days without a purchase, and the data does not reach that far back.',
     'crr.warmupAll': 'No period can show churn yet: a customer only counts as gone after W days without a purchase, and the data is shorter than that. Lower W or load a longer export.',
     'crr.warmup': 'The first {n} periods cannot show churn: a customer only counts as gone after W days without a purchase, and the data does not reach that far back.',
+    'crr.longPeriods': 'Periods are longer than W ({w} days): a customer who was new early in a period and did not buy again in its last {w} days counts as new (N) but not as active at the end (E), so CRR can be low or even negative. Choose a shorter period, or set W to at least {days} days.',
   },
   {
     'crr.title': 'Klantbehoud (CRR)',
@@ -67,5 +68,6 @@ export const crr = defineMessages(
     'crr.warmupOne': 'De eerste periode kan geen churn tonen: een klant telt pas als vertrokken na W dagen zonder aankoop, en zo ver terug gaat de data niet.',
     'crr.warmupAll': 'Nog geen enkele periode kan churn tonen: een klant telt pas als vertrokken na W dagen zonder aankoop, en de data is korter dan dat. Verlaag W of laad een langere export.',
     'crr.warmup': 'De eerste {n} perioden kunnen geen churn tonen: een klant telt pas als vertrokken na W dagen zonder aankoop, en zo ver terug gaat de data niet.',
+    'crr.longPeriods': 'De perioden zijn langer dan W ({w} dagen): een klant die vroeg in een periode nieuw was en in de laatste {w} dagen niet opnieuw kocht, telt als nieuw (N) maar niet als actief aan het eind (E). Daardoor kan CRR laag of zelfs negatief uitvallen. Kies een kortere periode, of zet W op minstens {days} dagen.',
   },
 );
