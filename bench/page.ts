@@ -20,6 +20,8 @@ interface BenchState {
   log: Logged[];
   tasks: { start: number; duration: number }[];
   busyOn: number;
+  /** When the key figures (the top of the page) last stopped being busy. */
+  kpisAt: number;
   lastChange: number;
   /** SQL → decoder, for the queries the page parsed in DuckDB's worker (queryDecoded). */
   decoders: Record<string, string>;
@@ -37,13 +39,17 @@ export async function instrument(page: Page): Promise<void> {
   await page.waitForFunction(() => 'kohort' in window);
   await page.evaluate(() => {
     const w = window as unknown as BenchWindow;
-    const b: BenchState = { log: [], tasks: [], busyOn: 0, lastChange: 0, decoders: {} };
+    const b: BenchState = { log: [], tasks: [], busyOn: 0, kpisAt: 0, lastChange: 0, decoders: {} };
     w.__bench = b;
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) b.tasks.push({ start: e.startTime, duration: e.duration });
     }).observe({ type: 'longtask', buffered: true });
     new MutationObserver((records) => {
-      for (const r of records) if ((r.target as Element).getAttribute('aria-busy') === 'true') b.busyOn++;
+      for (const r of records) {
+        const el = r.target as Element;
+        if (el.getAttribute('aria-busy') === 'true') b.busyOn++;
+        else if (el.getAttribute('data-panel') === 'kpis') b.kpisAt = performance.now();
+      }
     }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['aria-busy'] });
     document.addEventListener('change', () => (b.lastChange = performance.now()), true);
     const s = w.kohort.session;
@@ -104,6 +110,11 @@ export async function waitDrawn(page: Page, sinceBusy: number, timeout: number):
 
 export function busyCount(page: Page): Promise<number> {
   return page.evaluate(() => (window as unknown as BenchWindow).__bench.busyOn);
+}
+
+/** When the key figures were last drawn (performance.now() in the page). */
+export function kpisDrawn(page: Page): Promise<number> {
+  return page.evaluate(() => (window as unknown as BenchWindow).__bench.kpisAt);
 }
 
 export function lastChange(page: Page): Promise<number> {

@@ -1,7 +1,8 @@
 /**
- * The DuckDB worker's queue of calls. The worker answers one call at a time, and the page may
- * take back a call it no longer needs (a panel whose options changed again) as long as the call
- * has not started: a user clicking through three grains then waits for the last one only.
+ * The DuckDB worker's queue of calls. The worker answers one call at a time, lowest priority
+ * number first, and the page may take back a call it no longer needs (a panel whose options
+ * changed again) as long as the call has not started: a user clicking through three grains then
+ * waits for the last one only.
  *
  * Why not a promise chain: each call would then run in the task of its own message, so a
  * cancellation, sent after the calls it cancels, would arrive only once they had all run. Here a
@@ -11,6 +12,8 @@
 export interface QueuedCall<C> {
   id: number;
   call: C;
+  /** Lowest first, then in the order sent. */
+  priority: number;
 }
 
 export class CallQueue<C> {
@@ -31,7 +34,8 @@ export class CallQueue<C> {
   }
 
   push(c: QueuedCall<C>): void {
-    this.#waiting.push(c);
+    const after = this.#waiting.findIndex((w) => w.priority > c.priority);
+    this.#waiting.splice(after < 0 ? this.#waiting.length : after, 0, c);
     if (!this.#busy) {
       this.#busy = true;
       this.#later(() => void this.#next());

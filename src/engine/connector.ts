@@ -2,19 +2,23 @@ import type { Row } from '../metrics/rows';
 import { ident } from '../metrics/sql';
 import type { Decoded, DecoderName } from './decoders';
 
+export interface QueryOptions {
+  /** Aborting it rejects the query with an AbortError, and drops it if it has not started. */
+  signal?: AbortSignal;
+  /** Waiting queries run lowest first (then in the order sent); 0 when not given. */
+  priority?: number;
+}
+
 /**
  * The one boundary between Kohort and DuckDB. The browser implementation runs
  * DuckDB-WASM in a web worker (wasm.ts); tests use duckdb-wasm's own Node build
  * (node.ts) so that they exercise the same DuckDB version as the page.
  */
 export interface Connector {
-  /**
-   * Runs a query and returns its result as plain rows (see toRows for the value types).
-   * Aborting `signal` rejects with an AbortError and drops the query if it has not started.
-   */
-  query(sql: string, signal?: AbortSignal): Promise<Row[]>;
+  /** Runs a query and returns its result as plain rows (see toRows for the value types). */
+  query(sql: string, options?: QueryOptions): Promise<Row[]>;
   /** Runs a query and parses its rows where DuckDB runs, for results too large to pass as rows (see decoders.ts). */
-  queryDecoded<K extends DecoderName>(sql: string, decoder: K, signal?: AbortSignal): Promise<Decoded<K>>;
+  queryDecoded<K extends DecoderName>(sql: string, decoder: K, options?: QueryOptions): Promise<Decoded<K>>;
   /** Runs one or more statements whose result is not needed. */
   exec(sql: string): Promise<void>;
   /** Makes a file readable by name in SQL (`read_csv('name')`), without copying it into JS memory when it is a File. */

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { toRows, type Row } from '../metrics/rows';
-import type { Connector } from './connector';
+import type { Connector, QueryOptions } from './connector';
 import { STARTUP_SQL } from './connector';
 import { decode, type Decoded, type DecoderName } from './decoders';
 
@@ -23,12 +23,12 @@ export async function createNodeConnector(): Promise<Connector> {
   const conn = db.connect();
   for (const s of STARTUP_SQL) conn.query(s);
   return {
-    async query(sql: string, signal?: AbortSignal): Promise<Row[]> {
-      signal?.throwIfAborted();
+    async query(sql: string, o: QueryOptions = {}): Promise<Row[]> {
+      o.signal?.throwIfAborted();
       return toRows(conn.query(sql));
     },
-    async queryDecoded<K extends DecoderName>(sql: string, decoder: K, signal?: AbortSignal): Promise<Decoded<K>> {
-      signal?.throwIfAborted();
+    async queryDecoded<K extends DecoderName>(sql: string, decoder: K, o: QueryOptions = {}): Promise<Decoded<K>> {
+      o.signal?.throwIfAborted();
       return decode(decoder, conn.query(sql));
     },
     async exec(sql: string): Promise<void> {

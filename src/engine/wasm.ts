@@ -2,7 +2,7 @@ import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import workerUrl from '../workers/duckdb-engine.worker.ts?worker&url';
 import type { Row } from '../metrics/rows';
-import type { Connector } from './connector';
+import type { Connector, QueryOptions } from './connector';
 import type { EngineCall } from './engine-protocol';
 import type { Decoded, DecoderName } from './decoders';
 import { startWorker } from './worker-rpc';
@@ -22,11 +22,11 @@ export async function createWasmConnector(): Promise<Connector> {
     throw e;
   }
   return {
-    async query(sql: string, signal?: AbortSignal): Promise<Row[]> {
-      return (await call({ op: 'query', sql }, [], signal)) as Row[];
+    async query(sql: string, o: QueryOptions = {}): Promise<Row[]> {
+      return (await call({ op: 'query', sql, priority: o.priority ?? 0 }, [], o.signal)) as Row[];
     },
-    async queryDecoded<K extends DecoderName>(sql: string, decoder: K, signal?: AbortSignal): Promise<Decoded<K>> {
-      return (await call({ op: 'queryDecoded', sql, decoder }, [], signal)) as Decoded<K>;
+    async queryDecoded<K extends DecoderName>(sql: string, decoder: K, o: QueryOptions = {}): Promise<Decoded<K>> {
+      return (await call({ op: 'queryDecoded', sql, decoder, priority: o.priority ?? 0 }, [], o.signal)) as Decoded<K>;
     },
     async exec(sql: string): Promise<void> {
       await call({ op: 'exec', sql });

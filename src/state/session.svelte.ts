@@ -2,7 +2,7 @@
  * The page's state: the engine, the loaded dataset, the options, progress and errors.
  * Components read it and call its methods; they never talk to the engine themselves.
  */
-import type { Connector } from '../engine/connector';
+import type { Connector, QueryOptions } from '../engine/connector';
 import {
   type Dataset,
   type LoadedSource,
@@ -317,14 +317,20 @@ export class Session {
    * Runs a metric query on the engine; metric panels call this from their Resource, with the
    * Resource's signal (aborted when the panel's options change again). Results are shared and
    * kept per query text until the data changes (shared-queries.ts).
+   *
+   * A run's second and later queries go before every first query waiting in DuckDB's queue: a
+   * panel that asks step by step (the key figures ask five times) is otherwise answered last,
+   * each step queued behind every other panel's work.
    */
   async query<T>(signal: AbortSignal | null, run: (c: Connector) => Promise<T>): Promise<T> {
     signal?.throwIfAborted();
     const c = await this.engine();
+    let asked = 0;
+    const options = (s: AbortSignal): QueryOptions => ({ signal: s, priority: -asked++ });
     return run({
       ...c,
-      query: (sql: string) => this.#shared.get(sql, (s) => c.query(sql, s), signal),
-      queryDecoded: (sql, decoder) => this.#shared.get(`${decoder}\n${sql}`, (s) => c.queryDecoded(sql, decoder, s), signal),
+      query: (sql: string) => this.#shared.get(sql, (s) => c.query(sql, options(s)), signal),
+      queryDecoded: (sql, decoder) => this.#shared.get(`${decoder}\n${sql}`, (s) => c.queryDecoded(sql, decoder, options(s)), signal),
     });
   }
 

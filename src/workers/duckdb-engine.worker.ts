@@ -81,6 +81,6 @@ scope.onmessage = (e: MessageEvent<EngineRequest | EngineCancel>) => {
   if ('cancel' in e.data) calls.cancel(e.data.cancel);
   else {
     const { id, ...call } = e.data;
-    calls.push({ id, call });
+    calls.push({ id, call, priority: 'priority' in call ? call.priority : 0 });
   }
 };

@@ -168,15 +168,15 @@ describe('dashboard with the sample data', () => {
     // Sample data, 20 ms between changes: about 20 of 30 queries are dropped (none without it).
     // Count, in the page, the queries asked for and those taken back before they ran.
     await tab.page.evaluate(async () => {
-      type Q = (sql: string, signal?: AbortSignal) => Promise<unknown>;
+      type Q = (sql: string, options?: object) => Promise<unknown>;
       const w = window as unknown as { kohort: { session: { engine: () => Promise<{ query: Q }> } }; burst: { asked: number; dropped: number } };
       const c = await w.kohort.session.engine();
       const query = c.query.bind(c);
       w.burst = { asked: 0, dropped: 0 };
-      c.query = async (sql, signal) => {
+      c.query = async (sql, options) => {
         w.burst.asked++;
         try {
-          return await query(sql, signal);
+          return await query(sql, options);
         } catch (e) {
           if (e instanceof DOMException && e.name === 'AbortError') w.burst.dropped++;
           throw e;

@@ -22,8 +22,8 @@ describe('CallQueue', () => {
     const t = tasks();
     const ran: number[] = [];
     const q = new CallQueue<string>(async (c) => void ran.push(c.id), () => undefined, t.later);
-    q.push({ id: 1, call: 'a' });
-    q.push({ id: 2, call: 'b' });
+    q.push({ id: 1, call: 'a', priority: 0 });
+    q.push({ id: 2, call: 'b', priority: 0 });
     expect(ran).toEqual([]);
     await t.step();
     expect(ran).toEqual([1]);
@@ -38,7 +38,7 @@ describe('CallQueue', () => {
     const ran: number[] = [];
     const cancelled: number[] = [];
     const q = new CallQueue<string>(async (c) => void ran.push(c.id), (id) => void cancelled.push(id), t.later);
-    for (const id of [1, 2, 3]) q.push({ id, call: 'x' });
+    for (const id of [1, 2, 3]) q.push({ id, call: 'x', priority: 0 });
     await t.step();
     // Call 1 is done; 2 and 3 wait. Taking back 1 (done) and 99 (unknown) changes nothing.
     q.cancel(1);
@@ -63,7 +63,7 @@ describe('CallQueue', () => {
       () => undefined,
       t.later,
     );
-    for (const id of [1, 2, 3]) q.push({ id, call: 'x' });
+    for (const id of [1, 2, 3]) q.push({ id, call: 'x', priority: 0 });
     while (t.pending) await t.step();
     expect(ran).toEqual([1, 3]);
   });
@@ -79,9 +79,23 @@ describe('CallQueue', () => {
       () => undefined,
       t.later,
     );
-    q.push({ id: 1, call: 'x' });
-    q.push({ id: 2, call: 'y' });
+    q.push({ id: 1, call: 'x', priority: 0 });
+    q.push({ id: 2, call: 'y', priority: 0 });
     while (t.pending) await t.step();
     expect(ran).toEqual([1, 2]);
+  });
+
+  it('runs a waiting call with a lower priority number first, equal ones in the order sent', async () => {
+    const t = tasks();
+    const ran: string[] = [];
+    const q = new CallQueue<string>(async (c) => void ran.push(c.call), () => undefined, t.later);
+    q.push({ id: 1, call: 'first', priority: 0 });
+    q.push({ id: 2, call: 'panel b', priority: 0 });
+    q.push({ id: 3, call: 'panel c', priority: 0 });
+    q.push({ id: 4, call: 'follow-up', priority: -1 });
+    q.push({ id: 5, call: 'third step', priority: -2 });
+    q.push({ id: 6, call: 'another follow-up', priority: -1 });
+    while (t.pending) await t.step();
+    expect(ran).toEqual(['third step', 'follow-up', 'another follow-up', 'first', 'panel b', 'panel c']);
   });
 });
