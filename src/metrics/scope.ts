@@ -47,7 +47,10 @@ export function scopeCtes(o: Scope): string {
   // with fcust: DuckDB builds the join on cust, while with fcust and a date range it misjudged the
   // sizes and hashed the customer-days instead.
   const days = seg ? `cday d JOIN cust c ON c.cid = d.cid AND c.${seg}` : 'cday d';
-  return `fcust AS (SELECT * FROM cust ${seg ? 'WHERE ' + seg : ''}),
-fday AS (SELECT d.* FROM ${days}${range.length ? ' WHERE ' + range.join(' AND ') : ''}),
+  // NOT MATERIALIZED: DuckDB materializes a CTE read more than once, and fday is read by bounds
+  // and by the query; copying a million customer-days cost more than reading them twice
+  // (native, 1 M rows, one query of each kind: 1.43 → 1.21 s unfiltered, 5–8 % less filtered).
+  return `fcust AS NOT MATERIALIZED (SELECT * FROM cust ${seg ? 'WHERE ' + seg : ''}),
+fday AS NOT MATERIALIZED (SELECT d.* FROM ${days}${range.length ? ' WHERE ' + range.join(' AND ') : ''}),
 bounds AS (SELECT min(day) FILTER (WHERE active) AS data_start, max(day) FILTER (WHERE active) AS data_end FROM fday)`;
 }
