@@ -30,6 +30,9 @@ export function crrChartOption(input: CrrChartInput, labels: CrrChartLabels, ctx
   const periods = input.periods;
   // CRR exceeds 100 % when reactivated customers outnumber the churned ones; keep them on the chart.
   const max = percentCeiling(maxOf(periods.map((p) => p.crr)));
+  // And below 0 % with periods longer than W (the panel says why); keep those on the chart too.
+  const lowest = Math.min(0, ...periods.map((p) => p.crr ?? 0));
+  const min = lowest < 0 ? Math.floor(lowest * 10 + 1e-9) / 10 : 0;
   const pct = (v: number) => formatPercent(ctx.locale, v, 1);
   const benchmarkName = { good: labels.good, target: labels.target } as const;
   // Two lines 5 points apart: one label above its line, the other below, so they never overlap.
@@ -59,7 +62,7 @@ export function crrChartOption(input: CrrChartInput, labels: CrrChartLabels, ctx
     legend: legendBox(t, [labels.crr, labels.churnRate]),
     tooltip: tooltipBox(t, ctx.dark, { trigger: 'axis', valueFormatter: orDash(pct) }),
     xAxis: categoryAxis(t, labels.period, periods.map((p) => formatPeriod(ctx.locale, p.periodStart, input.grain))),
-    yAxis: valueAxis(t, withUnit(labels.rate, '%'), { min: 0, max, formatter: percentTicks(ctx.locale, max) }),
+    yAxis: valueAxis(t, withUnit(labels.rate, '%'), { min, max, formatter: percentTicks(ctx.locale, max) }),
     series: [
       line(labels.crr, periods.map((p) => p.crr), seriesColor(t, 0), {
         z: 3,

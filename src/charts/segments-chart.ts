@@ -80,6 +80,7 @@ export function segmentKpiOption(input: SegmentKpiInput, labels: SegmentKpiLabel
   const unit: Unit = units.values().next().value ?? 'count';
   const currency = input.currency ?? DEFAULT_CURRENCY;
   const max = maxOf(input.kpis.flatMap((k) => input.metrics.map((m) => k[m])));
+  const negative = input.kpis.some((k) => input.metrics.some((m) => (k[m] ?? 0) < 0));
   const tick: Record<Unit, (v: number) => string> = {
     count: intTicks(ctx.locale),
     percent: percentTicks(ctx.locale, max),
@@ -107,7 +108,8 @@ export function segmentKpiOption(input: SegmentKpiInput, labels: SegmentKpiLabel
     tooltip: tooltipBox(t, ctx.dark, { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: orDash(exact[unit]) }),
     // Horizontal bars: segment names can be long and stay readable on the vertical axis.
     yAxis: categoryAxis(t, labels.segment, input.kpis.map((k) => k.segment), { inverse: true, everyLabel: true, labelWidth: 140, nameAt: 'start', nameGap: 8 }),
-    xAxis: valueAxis(t, axisName, { min: 0, nameGap: 30, formatter: tick[unit] }),
+    // Negative values (CRR in a tiny segment, mean CLV net of refunds) get ECharts' own lower bound.
+    xAxis: valueAxis(t, axisName, { ...(negative ? {} : { min: 0 }), nameGap: 30, formatter: tick[unit] }),
     series: input.metrics.map((m, i) => ({
       name: names[i],
       type: 'bar',

@@ -49,6 +49,13 @@ describe('crrChartOption', () => {
     expect((option.yAxis as { min: number }).min).toBe(0);
   });
 
+  it('extends the axis below 0 % to the next 10 % step when CRR is negative', () => {
+    const yearly = { ...input, grain: 'year' as const, periods: [period('2023-01-01', -0.042, 0.61), period('2024-01-01', -0.31, 0.6)] };
+    expect((crrChartOption(yearly, labels, testCtx()).yAxis as { min: number }).min).toBeCloseTo(-0.4);
+    const exact = { ...input, periods: [period('2023-01-01', -0.2, 0.5)] };
+    expect((crrChartOption(exact, labels, testCtx()).yAxis as { min: number }).min).toBeCloseTo(-0.2);
+  });
+
   it('formats percentages for the locale', () => {
     const nl = crrChartOption(input, labels, testCtx('nl'));
     expect(fnAt(nl, 'tooltip.valueFormatter')(0.125)).toMatch(/^12,5\s?%$/);

@@ -55,6 +55,14 @@ describe('segmentKpiOption', () => {
     expect(fnAt(option, 'series.0.label.formatter')({ value: 0.25 })).toBe('25.0%');
   });
 
+  it('starts the value axis at 0 unless a value is negative (CRR in a tiny segment)', () => {
+    expect((option.xAxis as { min?: number }).min).toBe(0);
+    const tiny = [{ ...kpis[0]!, crrLast: -1 }];
+    const neg = segmentKpiOption({ kpis: tiny, metrics: ['crrLast'] }, kpiLabels, testCtx());
+    expect((neg.xAxis as { min?: number }).min).toBeUndefined();
+    expect(renderSvg(neg)).toContain('-100');
+  });
+
   it('refuses KPIs of different units on one axis', () => {
     expect(() => segmentKpiOption({ kpis, metrics: ['repeatRate', 'clvMean'] }, kpiLabels, testCtx())).toThrow(/different units/);
   });
