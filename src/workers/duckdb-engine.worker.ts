@@ -53,8 +53,9 @@ async function run(call: EngineCall): Promise<Row[] | object | null> {
   }
 }
 
-// One call at a time, in the order sent (opening and registering a file are asynchronous); a
-// call the page takes back before it starts is answered as cancelled (call-queue.ts).
+// One call at a time (opening and registering a file are asynchronous), a panel's follow-up
+// queries first, then in the order sent; a call the page takes back before it starts is
+// answered as cancelled (call-queue.ts).
 const tick = new MessageChannel();
 const later: (() => void)[] = [];
 tick.port1.onmessage = () => later.shift()?.();
