@@ -50,10 +50,6 @@ export class CallQueue<C> {
     this.#cancelled(id);
   }
 
-  get waiting(): number {
-    return this.#waiting.length;
-  }
-
   async #next(): Promise<void> {
     const c = this.#waiting.shift();
     if (!c) {
