@@ -121,14 +121,18 @@ export function lastChange(page: Page): Promise<number> {
   return page.evaluate(() => (window as unknown as BenchWindow).__bench.lastChange);
 }
 
+function log(page: Page): Promise<Logged[]> {
+  return page.evaluate(() => (window as unknown as BenchWindow).__bench.log);
+}
+
 /** The statements DuckDB ran (not those taken back before they ran, see `dropped`). */
 export async function statements(page: Page): Promise<Logged[]> {
-  return (await page.evaluate(() => (window as unknown as BenchWindow).__bench.log)).filter((l) => !l.dropped);
+  return (await log(page)).filter((l) => !l.dropped);
 }
 
 /** How many queries sent since `since` were taken back before DuckDB ran them. */
 export async function dropped(page: Page, since: number): Promise<number> {
-  return (await page.evaluate(() => (window as unknown as BenchWindow).__bench.log)).filter((l) => l.dropped && l.start >= since).length;
+  return (await log(page)).filter((l) => l.dropped && l.start >= since).length;
 }
 
 export function longTasks(page: Page): Promise<{ start: number; duration: number }[]> {
