@@ -23,6 +23,7 @@ interface BenchState {
   /** When the key figures (the top of the page) last stopped being busy. */
   kpisAt: number;
   lastChange: number;
+  lastClick: number;
   /** SQL → decoder, for the queries the page parsed in DuckDB's worker (queryDecoded). */
   decoders: Record<string, string>;
 }
@@ -39,7 +40,7 @@ export async function instrument(page: Page): Promise<void> {
   await page.waitForFunction(() => 'kohort' in window);
   await page.evaluate(() => {
     const w = window as unknown as BenchWindow;
-    const b: BenchState = { log: [], tasks: [], busyOn: 0, kpisAt: 0, lastChange: 0, decoders: {} };
+    const b: BenchState = { log: [], tasks: [], busyOn: 0, kpisAt: 0, lastChange: 0, lastClick: 0, decoders: {} };
     w.__bench = b;
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) b.tasks.push({ start: e.startTime, duration: e.duration });
@@ -52,6 +53,7 @@ export async function instrument(page: Page): Promise<void> {
       }
     }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['aria-busy'] });
     document.addEventListener('change', () => (b.lastChange = performance.now()), true);
+    document.addEventListener('click', () => (b.lastClick = performance.now()), true);
     const s = w.kohort.session;
     const start = s.engine.bind(s);
     let patched: Promise<unknown> | null = null;
@@ -89,22 +91,35 @@ export function now(page: Page): Promise<number> {
  * Resolves with the page time at which every panel was idle with something drawn
  * (canvas, table or empty note), no loading status, after `sinceBusy` busy flags had
  * been raised (so a control change is seen to re-run), measured after two frames.
+ * `only`: just these panels (data-panel ids).
  */
-export async function waitDrawn(page: Page, sinceBusy: number, timeout: number): Promise<number> {
+export async function waitDrawn(page: Page, sinceBusy: number, timeout: number, only: string[] | null = null): Promise<number> {
   await page.waitForFunction(
-    (since) => {
+    ({ since, ids }) => {
       const b = (window as unknown as BenchWindow).__bench;
       if (b.busyOn <= since) return false;
       if (document.querySelector('.status')) return false;
-      const panels = [...document.querySelectorAll('section[data-panel]')];
+      const panels = [...document.querySelectorAll('section[data-panel]')].filter((p) => !ids || ids.includes(p.getAttribute('data-panel') ?? ''));
       if (panels.length === 0) return false;
       return panels.every((p) => p.getAttribute('aria-busy') !== 'true' && !!p.querySelector('canvas, table, dl, .empty, .none, .panel-error, [role=alert]'));
     },
-    sinceBusy,
+    { since: sinceBusy, ids: only },
     { polling: 'raf', timeout },
   );
   return page.evaluate(
     () => new Promise<number>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now())))),
+  );
+}
+
+/** The panels (data-panel ids) the viewport shows some of. */
+export function panelsOnScreen(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('section[data-panel]')]
+      .filter((p) => {
+        const r = p.getBoundingClientRect();
+        return r.bottom > 0 && r.top < innerHeight;
+      })
+      .map((p) => p.getAttribute('data-panel') ?? ''),
   );
 }
 
@@ -119,6 +134,10 @@ export function kpisDrawn(page: Page): Promise<number> {
 
 export function lastChange(page: Page): Promise<number> {
   return page.evaluate(() => (window as unknown as BenchWindow).__bench.lastChange);
+}
+
+export function lastClick(page: Page): Promise<number> {
+  return page.evaluate(() => (window as unknown as BenchWindow).__bench.lastClick);
 }
 
 function log(page: Page): Promise<Logged[]> {
@@ -169,14 +188,20 @@ export function replay(page: Page, sqls: string[]): Promise<number[]> {
   }, sqls);
 }
 
-/** Sets options on the session directly (a segment filter), returning the page time of the change. */
-export function setOptions(page: Page, patch: Record<string, unknown>): Promise<number> {
-  return page.evaluate((p) => {
-    const w = window as unknown as BenchWindow;
-    const t = performance.now();
-    Object.assign(w.kohort.session.options, p);
-    return t;
-  }, patch);
+/**
+ * Scrolls a panel (data-panel id) to the top of the viewport, or the page to its top (null), and
+ * waits two frames: the page then knows which panels are on screen, as it would once a user has scrolled.
+ */
+export function scrollTo(page: Page, panel: string | null): Promise<void> {
+  return page.evaluate(
+    (id) =>
+      new Promise<void>((resolve) => {
+        if (id === null) window.scrollTo(0, 0);
+        else document.querySelector(`section[data-panel=${id}]`)?.scrollIntoView({ block: 'start' });
+        requestAnimationFrame(() => requestAnimationFrame(() => resolve()));
+      }),
+    panel,
+  );
 }
 
 export function removeSource(page: Page, id: string): Promise<void> {
