@@ -214,11 +214,17 @@ describe('dashboard with the sample data', () => {
       await expect.poll(() => note.innerText()).toContain('Periods are longer than W (96 days)');
       // The longest period is a leap year.
       expect(await note.innerText()).toContain('at least 366 days');
+      // The key figures' CRR says so too, instead of its benchmark.
+      const tile = tab.page.locator('section[data-panel=kpis] [data-kpi=crr]');
+      expect(await tile.getByTestId('kpi-crr-long').innerText()).toBe('a year is longer than W (96 days): CRR reads low, see the CRR panel');
+      expect(await tile.innerText()).not.toContain('benchmark');
     } finally {
       await tab.page.getByTestId('grain').selectOption('month');
       await allPanelsDrawn();
     }
     expect(await note.count()).toBe(0);
+    expect(await tab.page.getByTestId('kpi-crr-long').count()).toBe(0);
+    expect(await tab.page.locator('section[data-panel=kpis] [data-kpi=crr]').innerText()).toContain('benchmark 80 % good');
   });
 
   it('saves a self-contained report that opens offline with the same numbers', async () => {
