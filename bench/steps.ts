@@ -10,10 +10,10 @@ export type Step = 'raw table' | 'detection' | 'typed pass' | 'final table' | 'l
 
 export function stepOf(sql: string): Step {
   const s = sql.trimStart();
-  if (/read_csv\(|^CREATE OR REPLACE TABLE "rejects_|^DROP TABLE IF EXISTS "raw_\w+_(rej|scan)"/.test(s)) return 'raw table';
+  if (/read_csv\(|^CREATE OR REPLACE TABLE "rejects_|^DROP TABLE IF EXISTS "raw_\w+_(rej|scan)"|^SELECT count\(\*\) AS n FROM duckdb_tables\(\)/.test(s)) return 'raw table';
   if (/^SELECT (\* FROM\s*\(SELECT )?count\(\*\) AS rows,|^SELECT count\(\*\) AS n FROM "(rejects|raw)_|^WITH needed AS/.test(s)) return 'detection';
   if (/^CREATE OR REPLACE TEMP TABLE "typed_|^SELECT epoch_ms\(|^CREATE OR REPLACE TEMP TABLE tz_/.test(s)) return 'typed pass';
-  if (/^CREATE OR REPLACE (TEMP )?TABLE "(events|subscriptions|customer_attrs|survey)_|^DROP TABLE IF EXISTS (temp|kohort)\.main\."(events|subscriptions|customer_attrs|survey)_/.test(s)) return 'final table';
+  if (/^DROP TABLE "raw_\w+"$|^CREATE OR REPLACE (TEMP )?TABLE "(events|subscriptions|customer_attrs|survey)_|^DROP TABLE IF EXISTS (temp|kohort)\.main\."(events|subscriptions|customer_attrs|survey)_/.test(s)) return 'final table';
   if (/FROM "typed_|FROM "rejects_|FROM "(events|subscriptions|customer_attrs|survey)_\w+"$|^DROP TABLE IF EXISTS "(typed_|tz_)|FROM "raw_\w+" WHERE rowid IN/.test(s)) {
     return 'load report';
   }

@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connector } from '../../src/engine/connector';
 import { createNodeConnector } from '../../src/engine/node';
-import { UNCOMPRESSED_ROWS } from '../../src/engine/connector';
-import { buildSource, dropSource, openSource } from '../../src/engine/ingest/load';
+import { buildSource, dropSource, KEEP_RAW_ROWS, openSource, withOverrides } from '../../src/engine/ingest/load';
 
 const file = new File(['klant;datum;bedrag\n' + Array.from({ length: 300 }, (_, i) => `K${i % 40};${(i % 28) + 1}-02-2024;${i},50`).join('\n') + '\n'], 'o.csv');
 
-describe('where a per-source table is kept', () => {
+describe('where a per-source table and its raw text are kept', () => {
   let c: Connector;
   beforeAll(async () => {
     c = await createNodeConnector();
@@ -18,23 +17,43 @@ describe('where a per-source table is kept', () => {
   const where = async (name: string) =>
     (await c.query(`SELECT database_name AS db, temporary AS temp FROM duckdb_tables() WHERE table_name = '${name}' ORDER BY 1`)).map((r) => `${r.db}${r.temp ? ' (temp)' : ''}`);
 
-  it('small files stay uncompressed TEMP tables, large ones go to the compressed database, and a rebuild never leaves the other copy behind', async () => {
+  it('keeps a small file\'s raw table for rebuilds; a large file\'s goes after the typed pass and is read again for a rebuild', async () => {
     const s = await openSource(c, file, 'cmp');
-    await buildSource(c, s, { timeZone: 'Europe/Amsterdam' });
+    const small = await buildSource(c, s, { timeZone: 'Europe/Amsterdam' });
     expect(await where('events_cmp')).toEqual(['temp (temp)']);
+    expect(await where('raw_cmp')).toEqual(['temp (temp)']);
     const rows = (await c.query('SELECT count(*) AS n, sum(amount) AS a FROM events_cmp'))[0];
 
-    // The same source as if it had more rows than the limit: rebuilt into the compressed database.
-    s.rawRows = UNCOMPRESSED_ROWS + 1;
-    await buildSource(c, s, { timeZone: 'Europe/Amsterdam' });
-    expect(await where('events_cmp')).toEqual(['kohort']);
+    // The same source as if it had more rows than the limit: the raw table is dropped once built.
+    s.rawRows = KEEP_RAW_ROWS + 1;
+    expect(await buildSource(c, s, { timeZone: 'Europe/Amsterdam' })).toEqual(small);
+    expect(await where('raw_cmp')).toEqual([]);
+    expect(await where('events_cmp')).toEqual(['temp (temp)']);
     expect((await c.query('SELECT count(*) AS n, sum(amount) AS a FROM events_cmp'))[0]).toEqual(rows);
 
-    s.rawRows = 300;
-    await buildSource(c, s, { timeZone: 'Europe/Amsterdam' });
-    expect(await where('events_cmp')).toEqual(['temp (temp)']);
-    await dropSource(c, s);
+    // A rebuild with other choices reads the file again, and gives what the raw table would have.
+    const asMonthFirst = withOverrides(s, { format: { dayFirst: false, dateFormats: { c2: 'mm-dd-yyyy' } } });
+    const rebuilt = await buildSource(c, asMonthFirst, { timeZone: 'Europe/Amsterdam' });
+    expect(await where('raw_cmp')).toEqual([]);
+    asMonthFirst.rawRows = 300;
+    expect(await buildSource(c, asMonthFirst, { timeZone: 'Europe/Amsterdam' })).toEqual(rebuilt);
+    expect(await where('raw_cmp')).toEqual(['temp (temp)']);
+    // Month first, 13-02-2024 … 28-02-2024 are not dates: counted with their lines, as from the raw table.
+    expect(rebuilt.rowsNotRead).toBeGreaterThan(0);
+    expect(rebuilt.notRead[0]?.examples[0]?.text).toMatch(/^K\d+;\d\d-02-2024;\d+,50$/);
+    await dropSource(c, asMonthFirst);
     expect(await where('events_cmp')).toEqual([]);
+    expect(await where('raw_cmp')).toEqual([]);
+  });
+
+  it('keeps what the CSV reader set aside when it reads a large file again', async () => {
+    const broken = new File(['klant;datum;bedrag\nK1;01-02-2024;1,50\nK2;02-02-2024;2,50;extra;fields\nK3;03-02-2024;3,50\n'], 'b.csv');
+    const s = await openSource(c, broken, 'brk');
+    s.rawRows = KEEP_RAW_ROWS + 1;
+    const first = await buildSource(c, s, { timeZone: 'Europe/Amsterdam' });
+    expect(first.rowsNotRead).toBe(1);
+    expect(await buildSource(c, withOverrides(s, { roles: { c3: 'ignore' } }), { timeZone: 'Europe/Amsterdam' })).toMatchObject({ rowsNotRead: 1, notRead: first.notRead });
+    await dropSource(c, s);
   });
 });
 

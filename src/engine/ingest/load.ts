@@ -5,11 +5,12 @@
  *     JS unless it must be transcoded), create the all-VARCHAR raw table, run the
  *     detection pass, guess formats, roles and shape.
  *   buildSource: the typed pass and the per-source typed table, plus the load report.
- *     Re-running it with other roles or formats (withOverrides) reads the raw table only.
+ *     Re-running it with other roles or formats (withOverrides) reads the raw table, or the file
+ *     again when a large file's raw table was dropped after its build (KEEP_RAW_ROWS).
  */
-import { ident } from '../../metrics/sql';
+import { ident, lit } from '../../metrics/sql';
 import type { Row } from '../../metrics/rows';
-import { dropEverywhereSql, type Connector } from '../connector';
+import { dropEverywhereSql, UNCOMPRESSED_ROWS, type Connector } from '../connector';
 import { decodeHead, sniffBytes } from './bytes';
 import { transcodeToUtf8 } from './decode';
 import { detectSql, parseDetect, planColumn, type DetectPlan } from './detect';
@@ -18,8 +19,8 @@ import { finalSql, instantRangeSql } from './final';
 import { checkColumns, checkSize, checkText, hasLoneCr } from './guard';
 import { decideFormats } from './formats';
 import { columnNames, sniffHeader } from './header';
-import { rawSql, columnKeys } from './raw';
-import { loadReport } from './report';
+import { rawAgainSql, rawSql, columnKeys } from './raw';
+import { loadReport, setAsideReport } from './report';
 import { guessRoles, scaleOf, shapeOf } from './roles';
 import { fieldCount, sniffDelimiter, splitRecords } from './text';
 import { unreadTailInsertSql, unreadTailSql } from './tail';
@@ -75,11 +76,10 @@ export async function openSource(c: Connector, file: File, id: string, overrides
   await c.registerFile(fileName, copied ? await transcodeToUtf8(file, encoding, { lineEnds }) : file);
   const rawTable = `raw_${sid}`;
   const rejectsTable = `rejects_${sid}`;
+  const leadingBlankLines = (/^(\r?\n)*/.exec(text)?.[0].split('\n').length ?? 1) - 1;
+  const plan = { fileName, rawTable, rejectsTable, delimiter, hasHeader, columns: ncol, leadingBlankLines };
   await readable(name, async () => {
-    const leadingBlankLines = /^(\r?\n)*/.exec(text)?.[0].split('\n').length ?? 1;
-    for (const stmt of rawSql({ fileName, rawTable, rejectsTable, delimiter, hasHeader, columns: ncol, leadingBlankLines: leadingBlankLines - 1 })) {
-      await c.exec(stmt);
-    }
+    for (const stmt of rawSql(plan)) await c.exec(stmt);
   });
   const plans = keys.map((k, i) => planColumn(k, hasHeader ? (names[i] ?? null) : null, dataRecords.map((r) => r[i] ?? '')));
   const total = (await c.query(`SELECT count(*) AS n FROM ${ident(rawTable)}`))[0]?.n;
@@ -124,6 +124,7 @@ export async function openSource(c: Connector, file: File, id: string, overrides
     confident: guess.byName,
     scale: guess.scale,
     rawTable,
+    rawAgain: rawAgainSql(plan),
     table: null,
     sampled: every > 1,
   };
@@ -211,6 +212,14 @@ export interface BuildOptions {
   timeZone: string;
 }
 
+/**
+ * Above this many rows a source's raw table is dropped once its typed pass is done, before the
+ * final table is written: at 10 M rows the raw text is about 0.7 GB of DuckDB's 4 GB, and it
+ * only serves a rebuild with other roles or formats, which then reads the file again (about as
+ * long as the typed pass itself).
+ */
+export const KEEP_RAW_ROWS = UNCOMPRESSED_ROWS;
+
 /** Creates the source's typed table (events_<id>, …) from its raw table and reports on it. */
 export async function buildSource(c: Connector, source: Source, options: BuildOptions): Promise<LoadReport> {
   checkSource(source);
@@ -219,6 +228,7 @@ export async function buildSource(c: Connector, source: Source, options: BuildOp
   } catch {
     throw new IngestError(source.fileName, `unknown time zone ${options.timeZone}`, 'Pick a time zone such as Europe/Amsterdam.');
   }
+  if (!(await hasTable(c, source.rawTable))) for (const stmt of source.rawAgain) await c.exec(stmt);
   await c.exec(typedSql(source));
   let tz: string | null = null;
   const rangeSql = instantRangeSql(source);
@@ -229,13 +239,20 @@ export async function buildSource(c: Connector, source: Source, options: BuildOp
       await c.exec(offsetTableSql(tz, offsetSpans(options.timeZone, r.lo, r.hi)));
     }
   }
+  const aside = await setAsideReport(c, source);
+  if (source.rawRows > KEEP_RAW_ROWS) await c.exec(`DROP TABLE ${ident(source.rawTable)}`);
   for (const stmt of dropEverywhereSql(finalTableName(source))) await c.exec(stmt);
   await c.exec(finalSql(source, tz));
   source.table = finalTableName(source);
-  const report = await loadReport(c, source);
+  const report = await loadReport(c, source, aside);
   await c.exec(`DROP TABLE IF EXISTS ${ident(typedTableName(source))}`);
   if (tz) await c.exec(`DROP TABLE IF EXISTS ${ident(tz)}`);
   return report;
+}
+
+async function hasTable(c: Connector, name: string): Promise<boolean> {
+  const found = await c.query(`SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = ${lit(name)}`);
+  return found[0]?.n !== 0;
 }
 
 /**

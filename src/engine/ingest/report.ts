@@ -29,9 +29,15 @@ function rawTextSql(s: Source, rids: number[]): string {
   return `SELECT rowid AS rid, ${full} AS text FROM ${ident(s.rawTable)} WHERE rowid IN (${rids.join(', ')})`;
 }
 
-export async function loadReport(c: Connector, s: Source): Promise<LoadReport> {
+/** What the typed pass and the CSV reader set aside, with example lines (read while the raw table is there). */
+export interface SetAside {
+  notRead: NotReadGroup[];
+  withoutCustomer: number;
+  typedRows: number;
+}
+
+export async function setAsideReport(c: Connector, s: Source): Promise<SetAside> {
   const typed = ident(typedTableName(s));
-  const final = ident(finalTableName(s));
   const counts = await rows(c, `SELECT _why AS why, count(*) AS n FROM ${typed} WHERE _why IS NOT NULL GROUP BY _why ORDER BY n DESC, why`);
   const examples = await rows(
     c,
@@ -63,17 +69,20 @@ WHERE k <= ${EXAMPLES} ORDER BY why, row_no`,
     const g = groups.get(strOf(r, 'reason') ?? '');
     if (g && g.examples.length < EXAMPLES) g.examples.push({ row: numOf(r, 'row_no'), text: strOf(r, 'text') ?? '' });
   }
-  const totalTyped = numOf((await rows(c, `SELECT count(*) AS n FROM ${typed}`))[0], 'n');
-  const summary = (await rows(c, summarySql(s, final)))[0];
-  const notRead = [...groups.values()].sort((x, y) => y.count - x.count);
-  const rowsNotRead = notRead.reduce((acc, g) => acc + g.count, 0);
+  const typedRows = numOf((await rows(c, `SELECT count(*) AS n FROM ${typed}`))[0], 'n');
+  return { notRead: [...groups.values()].sort((x, y) => y.count - x.count), withoutCustomer, typedRows };
+}
+
+/** The report, from what was set aside and the final table. */
+export async function loadReport(c: Connector, s: Source, aside: SetAside): Promise<LoadReport> {
+  const summary = (await rows(c, summarySql(s, ident(finalTableName(s)))))[0];
   const hasAmount = s.columns.some((col) => col.role === 'amount' || col.role === 'quantity');
   return {
-    rowsRead: totalTyped + s.rejectedLines,
+    rowsRead: aside.typedRows + s.rejectedLines,
     rowsLoaded: numOf(summary, 'loaded'),
-    rowsNotRead,
-    notRead,
-    rowsWithoutCustomer: withoutCustomer,
+    rowsNotRead: aside.notRead.reduce((acc, g) => acc + g.count, 0),
+    notRead: aside.notRead,
+    rowsWithoutCustomer: aside.withoutCustomer,
     refundRows: numOf(summary, 'refunds'),
     refundTotal: hasAmount && s.shape === 'activity' ? numOf(summary, 'refund_total') : null,
     customers: numOf(summary, 'customers'),

@@ -105,6 +105,8 @@ export interface Source {
   scale: Scale | null;
   /** Raw table name (all VARCHAR); re-building with new roles or formats reads only this. */
   rawTable: string;
+  /** Statements that read the file into the raw table again, when a large file's raw table was dropped after its build. */
+  rawAgain: string[];
   /** Typed table name, set once built: events_<id>, subscriptions_<id>, customer_attrs_<id> or survey_<id>. */
   table: string | null;
   /** Formats and roles were chosen from a sample of the rows (a large file). */
