@@ -282,7 +282,8 @@ export function sqlScript(d: Dataset, query: string): string {
     ...d.sources.flatMap((s) => [
       `-- ${s.fileName}${s.source.format.encoding !== 'utf-8' ? ` (read by Kohort as ${s.source.format.encoding}; convert it to UTF-8 first)` : ''}`,
       ...s.openSql.map(rename),
-      ...s.buildSql,
+      // A large file's rebuild reads the file again (its raw table is dropped after each build).
+      ...s.buildSql.map(rename),
     ]),
     '-- combined tables and the compact model',
     ...d.modelSql,
