@@ -52,6 +52,17 @@ export interface CrrResult {
 /** The longest period of each grain, in days. */
 const LONGEST_PERIOD_DAYS: Record<Grain, number> = { day: 1, week: 7, month: 31, quarter: 92, year: 366 };
 
+/**
+ * With periods longer than W, E only sees a period's last W days while N counts the whole
+ * period, so CRR = (E − N) / S drops, even below zero. Returns the longest period's length in
+ * days when it exceeds W (what W would have to be to cover it), else null.
+ */
+export function periodsLongerThanW(periods: Pick<CrrPeriod, 'periodStart' | 'periodEnd'>[], w: number): number | null {
+  const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
+  const days = Math.max(0, ...periods.map((p) => day(p.periodEnd) - day(p.periodStart) + 1));
+  return days > w ? days : null;
+}
+
 /** Reference lines drawn beside CRR (metrics contract). */
 export const CRR_BENCHMARKS = [
   { value: 0.8, label: 'good' },

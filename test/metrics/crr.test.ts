@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connector } from '../../src/engine/connector';
 import { activityWindowSql, parseActivityWindow } from '../../src/metrics/activity-window';
-import { crrCsv, crrSql, crrSubscriptionsSql, parseCrr, type CrrPeriod, type CrrResult } from '../../src/metrics/crr';
+import { crrCsv, crrSql, crrSubscriptionsSql, parseCrr, periodsLongerThanW, type CrrPeriod, type CrrResult } from '../../src/metrics/crr';
 import { scopeCtes } from '../../src/metrics/scope';
 import type { Grain, MetricOptions } from '../../src/metrics/types';
 import {
@@ -450,5 +450,19 @@ describe('CRR SQL', () => {
       FROM result r, span, window_w
       ORDER BY r.i"
     `);
+  });
+});
+
+describe('periods longer than W', () => {
+  it('gives the longest period in days when it exceeds W, counting both ends', () => {
+    const months = [
+      { periodStart: '2024-01-01', periodEnd: '2024-01-31' },
+      { periodStart: '2024-02-01', periodEnd: '2024-02-29' },
+    ];
+    expect(periodsLongerThanW(months, 31)).toBeNull();
+    expect(periodsLongerThanW(months, 30)).toBe(31);
+    // A leap year across the change to summer time: still whole days.
+    expect(periodsLongerThanW([{ periodStart: '2024-01-01', periodEnd: '2024-12-31' }], 96)).toBe(366);
+    expect(periodsLongerThanW([], 1)).toBeNull();
   });
 });
