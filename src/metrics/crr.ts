@@ -14,7 +14,7 @@
  * E(hi)) and one entry at lo − 1 (in E(lo − 1), not in S(lo − 1)). Cumulative sums over the
  * few periods then give S, E, retained, churned and reactivated.
  */
-import { dateLit, ident, isoDate, lit, periodAdd, periodDiff, periodEnd, periodStart } from './sql';
+import { dateLit, ident, isoDate, lit, periodAdd, periodDiff, periodEnd, periodStart, greatestOf } from './sql';
 import { scopeCtes } from './scope';
 import { windowCtes, type ActivityWindow } from './activity-window';
 import type { CsvTable, DatasetInfo, Grain, MetricOptions, WeekStart } from './types';
@@ -105,7 +105,7 @@ function coreSql(p: CoreParts): string {
   // With one range per activity day, ordered by day, hi never decreases: the previous row's hi is the running max.
   const marked = p.monotone
     ? `SELECT cid, q, lo, hi, lag(hi) OVER w AS prev_hi, lead(lo) OVER w AS next_lo, hi AS run_hi`
-    : `SELECT cid, q, lo, hi, prev_hi, next_lo, greatest(hi, prev_hi) AS run_hi FROM (
+    : `SELECT cid, q, lo, hi, prev_hi, next_lo, ${greatestOf('hi', 'prev_hi')} AS run_hi FROM (
     SELECT cid, q, lo, hi, lead(lo) OVER w AS next_lo,
       max(hi) OVER (w ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_hi`;
   // starts_new: a customer new in period q (their first period, fi) and still active at its end

@@ -10,7 +10,7 @@
  */
 import { n, nOrNull, type Row } from './rows';
 import { inRange, scopeCtes, segmentFiltered } from './scope';
-import { num } from './sql';
+import { num, leastOf } from './sql';
 import type { CsvTable, DatasetInfo, MetricOptions } from './types';
 
 /** Transitions from this number on are grouped ("10+" = 10th→11th and later). */
@@ -100,7 +100,7 @@ SELECT ${gapAggregates()} FROM ghist`;
 export function gapsByPurchaseSql(o: MetricOptions, _info: DatasetInfo): string {
   return `WITH ${scopeCtes(o)},
 ${gapCtes(o)},
-h AS (SELECT least(transition, ${num(LAST_TRANSITION)}) AS t, gap_days, count(*) AS c FROM gaps GROUP BY ALL),
+h AS (SELECT ${leastOf('transition', num(LAST_TRANSITION))} AS t, gap_days, count(*) AS c FROM gaps GROUP BY ALL),
 hc AS (SELECT t, gap_days, c, sum(c) OVER (PARTITION BY t ORDER BY gap_days) AS cum, sum(c) OVER (PARTITION BY t) AS total FROM h)
 SELECT t AS transition, CAST(sum(c) AS BIGINT) AS gaps, ${nearestRankSql(50)} AS median_days,
   CAST(sum(gap_days * c) AS DOUBLE) / sum(c) AS mean_days

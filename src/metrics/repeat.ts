@@ -9,6 +9,7 @@
  */
 import { n, nOrNull, type Row } from './rows';
 import { inRange, scopeCtes, segmentFiltered } from './scope';
+import { greatestOf } from './sql';
 import type { DatasetInfo, MetricOptions } from './types';
 
 export const DAYS_PER_MONTH = 30.4375;
@@ -54,7 +55,7 @@ export function repeatAggregates(): string {
   count(*) FILTER (WHERE orders >= 2) / nullif(count(*), 0) AS repeat_rate,
   count(*) FILTER (WHERE active_days >= 2) / nullif(count(*), 0) AS repeat_rate_by_days,
   sum(orders) / nullif(count(*), 0) AS orders_per_customer,
-  avg(active_days / greatest(1, (last_day - first_day + 1) / ${DAYS_PER_MONTH})) AS visit_frequency`;
+  avg(active_days / ${greatestOf('1', `(last_day - first_day + 1) / ${DAYS_PER_MONTH}`)}) AS visit_frequency`;
 }
 
 export interface Repeat {

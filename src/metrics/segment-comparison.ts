@@ -5,7 +5,7 @@
  * once instead of once per value.
  */
 import { scopeCtes } from './scope';
-import { dateLit, ident, isoDate, num, periodAdd, periodDiff, periodEnd, periodStart } from './sql';
+import { dateLit, ident, isoDate, num, periodAdd, periodDiff, periodEnd, periodStart, greatestOf } from './sql';
 import { b, n, nOrNull, s, type Row } from './rows';
 import { lnessWindow, type LnessHistogram } from './lness';
 import type { MetricOptions } from './types';
@@ -53,7 +53,7 @@ cohort AS (
 sizes AS (SELECT segment, c, count(*) AS size FROM cohort GROUP BY segment, c),
 offsets AS (
   SELECT k.sid, k.ci, x.i - k.ci AS k,
-    d.prev_active IS NULL OR d.prev_active < greatest(x.p, k.data_start) AS first_in_period,
+    d.prev_active IS NULL OR d.prev_active < ${greatestOf('x.p', 'k.data_start')} AS first_in_period,
     d.next_active IS NULL OR d.next_active > k.data_end AS last_in_scope
   FROM fday d
   JOIN (SELECT cid, sid, ci, data_start, data_end FROM cohort) k ON k.cid = d.cid

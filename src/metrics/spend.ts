@@ -10,7 +10,7 @@
 import { n, nOrNull, type Row } from './rows';
 import { customerCtes } from './repeat';
 import { inRange, scopeCtes, unscoped } from './scope';
-import { num } from './sql';
+import { num, leastOf, greatestOf } from './sql';
 import type { CsvTable, DatasetInfo, MetricOptions } from './types';
 import { revenueMissing, type NotAvailable } from './value';
 
@@ -39,16 +39,19 @@ export interface SpendByYear {
 }
 
 export function spendByOrderSql(o: MetricOptions, _info: DatasetInfo): string {
-  // A customer has one order with each number, so below the last bucket orders are customers;
-  // only the last bucket ("10+") needs distinct customers.
+  const last = num(LAST_ORDER_NUMBER);
+  // A customer has one order with each number, so below the last bucket orders are customers.
+  // So are the last bucket's orders numbered exactly `last`, unless a date range cut that order
+  // off; only then are distinct customers counted (count(DISTINCT) is 4× slower in DuckDB-WASM).
+  const lastBucket = o.dateFrom || o.dateTo ? `count(DISTINCT cid) FILTER (WHERE k = ${last})` : `count(*) FILTER (WHERE seq = ${last})`;
   return `WITH ${scopeCtes(o)},
 kept AS (
-  SELECT o.cid, o.amount, least(o.seq, ${num(LAST_ORDER_NUMBER)}) AS k
+  SELECT o.cid, o.seq, o.amount, ${leastOf('o.seq', last)} AS k
   FROM corder o${unscoped(o) ? '' : ' SEMI JOIN fcust c ON o.cid = c.cid'}
   WHERE ${inRange('o.day', o)}
 )
 SELECT CAST(k AS INTEGER) AS order_number,
-  CASE WHEN k < ${num(LAST_ORDER_NUMBER)} THEN count(*) ELSE count(DISTINCT cid) FILTER (WHERE k = ${num(LAST_ORDER_NUMBER)}) END AS customers,
+  CASE WHEN k < ${last} THEN count(*) ELSE ${lastBucket} END AS customers,
   count(*) AS orders, avg(amount) AS avg_order_value
 FROM kept GROUP BY k ORDER BY k`;
 }
@@ -58,7 +61,7 @@ export function spendByYearSql(o: MetricOptions, _info: DatasetInfo): string {
 ${customerCtes(o)},
 base AS (SELECT c.cid, f.first_day FROM cs c JOIN fcust f USING (cid)),
 yrev AS (
-  SELECT d.cid, greatest(0, d.day - b.first_day) // 365 + 1 AS k, sum(d.revenue) AS r, bool_or(d.active) AS active
+  SELECT d.cid, ${greatestOf('0', 'd.day - b.first_day')} // 365 + 1 AS k, sum(d.revenue) AS r, bool_or(d.active) AS active
   FROM fday d JOIN base b USING (cid) GROUP BY ALL
 ),
 ks AS (

@@ -71,3 +71,18 @@ export function periodEnd(grain: Grain, e: string): string {
 export function isoDate(e: string): string {
   return `strftime(${e}, '%Y-%m-%d')`;
 }
+
+/**
+ * least() and greatest() as CASE expressions, for values computed on every customer-day or
+ * order: DuckDB-WASM runs the built-in functions about nine times slower than native DuckDB
+ * (30–45 ns a row), a CASE 2.5 times. NULLs are skipped as the built-ins skip them. Each
+ * argument is written twice, so pass columns or cheap expressions.
+ */
+export function leastOf(first: string, ...rest: string[]): string {
+  return rest.reduce((a, b) => `(CASE WHEN (${b}) < (${a}) OR (${a}) IS NULL THEN ${b} ELSE ${a} END)`, first);
+}
+
+/** See leastOf. */
+export function greatestOf(first: string, ...rest: string[]): string {
+  return rest.reduce((a, b) => `(CASE WHEN (${b}) > (${a}) OR (${a}) IS NULL THEN ${b} ELSE ${a} END)`, first);
+}

@@ -8,7 +8,7 @@
 import { b, n, nOrNull, s, type Row } from './rows';
 import { customerCtes } from './repeat';
 import { scopeCtes } from './scope';
-import { ident, isoDate, lit, periodAdd, periodDiff, periodEnd, periodStart } from './sql';
+import { ident, isoDate, lit, periodAdd, periodDiff, periodEnd, periodStart, greatestOf } from './sql';
 import type { DatasetInfo, MetricOptions } from './types';
 
 export type NotAvailableReason = 'no revenue column' | 'no cost column';
@@ -100,7 +100,7 @@ ${customerCtes(o)},
 coh AS (SELECT c.cid, ${ps('f.first_day')} AS cohort FROM cs c JOIN fcust f USING (cid)),
 csize AS (SELECT cohort, count(*) AS n FROM coh GROUP BY cohort),
 rev AS (
-  SELECT coh.cohort, greatest(0, ${periodDiff(o.grain, 'coh.cohort', ps('d.day'))}) AS k, sum(d.revenue) AS r
+  SELECT coh.cohort, ${greatestOf('0', periodDiff(o.grain, 'coh.cohort', ps('d.day')))} AS k, sum(d.revenue) AS r
   FROM fday d JOIN coh USING (cid) GROUP BY ALL
 ),
 grid AS (

@@ -46,6 +46,23 @@ describe('spend by purchase number', () => {
     await f.c.close();
   });
 
+  it('"10+" counts customers when a date range cuts off their 10th order', async () => {
+    // Customer A: 12 orders, one a day from 2024-01-01 (order n on day n, amount n). Customer B:
+    // 10 orders on the same days 1..10. From 2024-01-11 on only A's orders 11 and 12 are left:
+    // "10+" has 1 customer and 2 orders, though none of them is numbered 10.
+    const evs = [
+      ...Array.from({ length: 12 }, (_, i) => ({ c: 'A', t: `2024-01-${String(i + 1).padStart(2, '0')}`, amount: i + 1 })),
+      ...Array.from({ length: 10 }, (_, i) => ({ c: 'B', t: `2024-01-${String(i + 1).padStart(2, '0')}`, amount: 1 })),
+    ];
+    const f = await fixture(evs);
+    const all = parseSpendByOrder(await f.rows(spendByOrderSql(opts(), f.info)), f.info) as SpendByOrder[];
+    // Whole history: A's orders 10–12 and B's 10th → 2 customers, 4 orders, (10 + 11 + 12 + 1) / 4.
+    expect(all.at(-1)).toEqual({ orderNumber: 10, label: '10+', customers: 2, orders: 4, avgOrderValue: 8.5 });
+    const late = parseSpendByOrder(await f.rows(spendByOrderSql(opts({ dateFrom: '2024-01-11' }), f.info)), f.info) as SpendByOrder[];
+    expect(late).toEqual([{ orderNumber: 10, label: '10+', customers: 1, orders: 2, avgOrderValue: 11.5 }]);
+    await f.c.close();
+  });
+
   it('without a revenue column', async () => {
     const f = await fixture(SHOP, { hasRevenue: false });
     const s = parseSpendByOrder(await f.rows(spendByOrderSql(opts(), f.info)), f.info);
