@@ -306,6 +306,7 @@ async function main(): Promise<void> {
         duckdbBytes: median(done.map((r) => r.duckdbBytes)),
         nativeDuckdbBytes: nativeRuns[0]?.memory ?? 0,
         longestTaskMs: median(done.map((r) => r.longestTaskMs)),
+        longestTaskRunsMs: done.map((r) => r.longestTaskMs),
         steps: LOAD_STEPS.map((step) => ({
           step,
           browserMs: median(done.map((r) => r.steps[step] ?? 0)),
