@@ -7,6 +7,11 @@ export interface QueryOptions {
   signal?: AbortSignal;
   /** Waiting queries run lowest first (then in the order sent); 0 when not given. */
   priority?: number;
+  /**
+   * The caller will ask its next question as soon as it has this answer (a panel that asks step by
+   * step): DuckDB waits a moment for it before starting on other queries (call-queue.ts).
+   */
+  followUp?: boolean;
 }
 
 /**

@@ -4,8 +4,8 @@ import type { DecoderName } from './decoders';
 
 export type EngineCall =
   | { op: 'open'; eh: string; mvp: string }
-  | { op: 'query'; sql: string; priority: number }
-  | { op: 'queryDecoded'; sql: string; decoder: DecoderName; priority: number }
+  | { op: 'query'; sql: string; priority: number; followUp?: boolean }
+  | { op: 'queryDecoded'; sql: string; decoder: DecoderName; priority: number; followUp?: boolean }
   | { op: 'exec'; sql: string }
   | { op: 'registerFile'; name: string; data: File | Uint8Array }
   | { op: 'dropFile'; name: string }

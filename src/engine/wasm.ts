@@ -23,10 +23,10 @@ export async function createWasmConnector(): Promise<Connector> {
   }
   return {
     async query(sql: string, o: QueryOptions = {}): Promise<Row[]> {
-      return (await call({ op: 'query', sql, priority: o.priority ?? 0 }, [], o.signal)) as Row[];
+      return (await call({ op: 'query', sql, priority: o.priority ?? 0, followUp: o.followUp }, [], o.signal)) as Row[];
     },
     async queryDecoded<K extends DecoderName>(sql: string, decoder: K, o: QueryOptions = {}): Promise<Decoded<K>> {
-      return (await call({ op: 'queryDecoded', sql, decoder, priority: o.priority ?? 0 }, [], o.signal)) as Decoded<K>;
+      return (await call({ op: 'queryDecoded', sql, decoder, priority: o.priority ?? 0, followUp: o.followUp }, [], o.signal)) as Decoded<K>;
     },
     async exec(sql: string): Promise<void> {
       await call({ op: 'exec', sql });

@@ -320,7 +320,9 @@ export class Session {
    *
    * A run's second and later queries go before every first query waiting in DuckDB's queue: a
    * panel that asks step by step (the key figures ask five times) is otherwise answered last,
-   * each step queued behind every other panel's work.
+   * each step queued behind every other panel's work. A query asked with `followUp` (the panel
+   * asks again as soon as it is answered) also keeps DuckDB from starting another panel's query
+   * while the panel's next question is on its way (call-queue.ts).
    */
   async query<T>(signal: AbortSignal | null, run: (c: Connector) => Promise<T>): Promise<T> {
     signal?.throwIfAborted();
@@ -329,8 +331,9 @@ export class Session {
     const options = (s: AbortSignal): QueryOptions => ({ signal: s, priority: -asked++ });
     return run({
       ...c,
-      query: (sql: string) => this.#shared.get(sql, (s) => c.query(sql, options(s)), signal),
-      queryDecoded: (sql, decoder) => this.#shared.get(`${decoder}\n${sql}`, (s) => c.queryDecoded(sql, decoder, options(s)), signal),
+      query: (sql: string, o?: QueryOptions) => this.#shared.get(sql, (s) => c.query(sql, { ...options(s), followUp: o?.followUp }), signal),
+      queryDecoded: (sql, decoder, o?: QueryOptions) =>
+        this.#shared.get(`${decoder}\n${sql}`, (s) => c.queryDecoded(sql, decoder, { ...options(s), followUp: o?.followUp }), signal),
     });
   }
 

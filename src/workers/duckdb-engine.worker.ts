@@ -82,6 +82,6 @@ scope.onmessage = (e: MessageEvent<EngineRequest | EngineCancel>) => {
   if ('cancel' in e.data) calls.cancel(e.data.cancel);
   else {
     const { id, ...call } = e.data;
-    calls.push({ id, call, priority: 'priority' in call ? call.priority : 0 });
+    calls.push({ id, call, priority: 'priority' in call ? call.priority : 0, followUp: 'followUp' in call && call.followUp === true });
   }
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CallQueue } from '../../src/engine/call-queue';
+import { CallQueue, FOLLOW_UP_WAIT_MS } from '../../src/engine/call-queue';
 
 /** A task queue run by hand: `later` queues a task, `step` runs the next one. */
 function tasks() {
@@ -97,5 +97,130 @@ describe('CallQueue', () => {
     q.push({ id: 6, call: 'another follow-up', priority: -1 });
     while (t.pending) await t.step();
     expect(ran).toEqual(['third step', 'follow-up', 'another follow-up', 'first', 'panel b', 'panel c']);
+  });
+
+  describe('waiting for a follow-up', () => {
+    /** Timers run by hand: `fire` runs every timer that is still set. */
+    function timers() {
+      const set = new Map<number, { f: () => void; ms: number }>();
+      let n = 0;
+      return {
+        wait: (f: () => void, ms: number) => {
+          const id = ++n;
+          set.set(id, { f, ms });
+          return () => void set.delete(id);
+        },
+        fire() {
+          const all = [...set.values()];
+          set.clear();
+          for (const t of all) t.f();
+        },
+        get delays() {
+          return [...set.values()].map((t) => t.ms);
+        },
+      };
+    }
+
+    /** A clock on which every call takes `ms` (100 unless changed). */
+    function clock() {
+      let now = 0;
+      return { ms: 100, now: () => now, tick(ms: number) { now += ms; } };
+    }
+
+    it("holds other panels' queries until the follow-up arrives", async () => {
+      const t = tasks();
+      const w = timers();
+      const k = clock();
+      const ran: string[] = [];
+      const q = new CallQueue<string>(async (c) => (k.tick(k.ms), void ran.push(c.call)), () => undefined, t.later, w.wait, k.now);
+      q.push({ id: 1, call: 'kpi step 1', priority: 0, followUp: true });
+      q.push({ id: 2, call: 'cohorts', priority: 0 });
+      await t.step();
+      // Step 1 answered: DuckDB waits (a timer is set) instead of starting the cohorts' query.
+      expect(ran).toEqual(['kpi step 1']);
+      expect(t.pending).toBe(0);
+      expect(w.delays).toEqual([FOLLOW_UP_WAIT_MS]);
+      // The page asks step 2 (a follow-up: negative priority): it runs next, and the timer goes.
+      q.push({ id: 3, call: 'kpi step 2', priority: -1 });
+      expect(w.delays).toEqual([]);
+      while (t.pending) await t.step();
+      expect(ran).toEqual(['kpi step 1', 'kpi step 2', 'cohorts']);
+    });
+
+    it('goes on with the other queries when the follow-up does not come in time', async () => {
+      const t = tasks();
+      const w = timers();
+      const k = clock();
+      const ran: string[] = [];
+      const q = new CallQueue<string>(async (c) => (k.tick(k.ms), void ran.push(c.call)), () => undefined, t.later, w.wait, k.now);
+      q.push({ id: 1, call: 'kpi step 1', priority: 0, followUp: true });
+      q.push({ id: 2, call: 'cohorts', priority: 0 });
+      await t.step();
+      expect(t.pending).toBe(0);
+      w.fire();
+      while (t.pending) await t.step();
+      expect(ran).toEqual(['kpi step 1', 'cohorts']);
+      // A follow-up arriving after that simply queues: no second start, nothing waits.
+      q.push({ id: 3, call: 'kpi step 2', priority: -1 });
+      while (t.pending) await t.step();
+      expect(ran).toEqual(['kpi step 1', 'cohorts', 'kpi step 2']);
+      expect(w.delays).toEqual([]);
+    });
+
+    it('does not wait when a follow-up is already queued, and a new first query does not end the wait', async () => {
+      const t = tasks();
+      const w = timers();
+      const k = clock();
+      const ran: string[] = [];
+      // Step 2 of another panel arrives while a's step 1 runs.
+      const q: CallQueue<string> = new CallQueue<string>(
+        async (c) => {
+          k.tick(k.ms);
+          ran.push(c.call);
+          if (c.id === 1) q.push({ id: 2, call: 'b step 2', priority: -1 });
+        },
+        () => undefined,
+        t.later,
+        w.wait,
+        k.now,
+      );
+      q.push({ id: 1, call: 'a step 1', priority: 0, followUp: true });
+      await t.step();
+      expect(w.delays).toEqual([]);
+      await t.step();
+      expect(ran).toEqual(['a step 1', 'b step 2']);
+      q.push({ id: 3, call: 'c step 1', priority: 0, followUp: true });
+      await t.step();
+      await t.step();
+      expect(w.delays).toEqual([FOLLOW_UP_WAIT_MS]);
+      // Another panel's first query arrives during the wait: it waits too.
+      q.push({ id: 4, call: 'd', priority: 0 });
+      expect(t.pending).toBe(0);
+      q.push({ id: 5, call: 'c step 2', priority: -1 });
+      while (t.pending) await t.step();
+      expect(ran).toEqual(['a step 1', 'b step 2', 'c step 1', 'c step 2', 'd']);
+    });
+  
+    it('waits at most half as long as the answered call took', async () => {
+      const t = tasks();
+      const w = timers();
+      const k = clock();
+      const ran: string[] = [];
+      const q = new CallQueue<string>(async (c) => (k.tick(k.ms), void ran.push(c.call)), () => undefined, t.later, w.wait, k.now);
+      k.ms = 10;
+      q.push({ id: 1, call: 'quick step 1', priority: 0, followUp: true });
+      q.push({ id: 2, call: 'other', priority: 0 });
+      await t.step();
+      expect(w.delays).toEqual([5]);
+      w.fire();
+      while (t.pending) await t.step();
+      // Under 2 ms: no wait at all.
+      k.ms = 1;
+      q.push({ id: 3, call: 'quicker step 1', priority: 0, followUp: true });
+      q.push({ id: 4, call: 'another', priority: 0 });
+      while (t.pending) await t.step();
+      expect(w.delays).toEqual([]);
+      expect(ran).toEqual(['quick step 1', 'other', 'quicker step 1', 'another']);
+    });
   });
 });
