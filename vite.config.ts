@@ -74,6 +74,9 @@ export default defineConfig({
       },
     },
     chunkSizeWarningLimit: 1024,
+    // Terser with a second compress pass: about 1 kB gzip less app JS than the default minifier.
+    minify: 'terser',
+    terserOptions: { compress: { passes: 2 } },
   },
   // Classic workers: they start through a blob URL that importScripts them, which binds them to the page's CSP.
   worker: { format: 'iife' },
