@@ -49,18 +49,21 @@ export interface KpiInputs {
   refundTotal: number | null;
 }
 
-export function kpisSql(o: MetricOptions, _info: DatasetInfo): string {
+/**
+ * `shares: false` leaves out the revenue shares of the top customers (null in parseKpis): the
+ * previous period's figures only feed the key figures' changes, which show none, and ranking every
+ * customer by revenue is a third of the query (1 M rows: 110 → 72 ms native).
+ */
+export function kpisSql(o: MetricOptions, _info: DatasetInfo, { shares = true }: { shares?: boolean } = {}): string {
   return `WITH ${scopeCtes(o)},
 ${customerCtes(o)},
 ${gapCtes(o)},
-${gapHistogramCte()},
-${rankedCte()}
+${gapHistogramCte()}${shares ? `,\n${rankedCte()}` : ''}
 SELECT * FROM
   (SELECT ${repeatAggregates()},
     ${clvAggregates()}
    FROM cso) AS a,
-  (SELECT ${gapAggregates()} FROM ghist) AS g,
-  (SELECT ${topShareAggregates()} FROM ranked) AS t`;
+  (SELECT ${gapAggregates()} FROM ghist) AS g${shares ? `,\n  (SELECT ${topShareAggregates()} FROM ranked) AS t` : ''}`;
 }
 
 export function parseKpis(rows: Row[], info: DatasetInfo): Kpis {
@@ -68,7 +71,7 @@ export function parseKpis(rows: Row[], info: DatasetInfo): Kpis {
   if (!r) throw new Error('kpis: expected one row');
   const rep = parseRepeatRow(r);
   const gap = parseGapStatsRow(r);
-  const share = (p: (typeof TOP_PERCENTS)[number]) => nOrNull(r, `top${p}_share`);
+  const share = (p: (typeof TOP_PERCENTS)[number]) => (`top${p}_share` in r ? nOrNull(r, `top${p}_share`) : null);
   return {
     customers: rep.customers,
     orders: rep.orders,

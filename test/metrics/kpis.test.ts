@@ -34,6 +34,19 @@ describe('kpis on the SHOP fixture', () => {
     await f.c.close();
   });
 
+  it('without the top shares: the same figures, shares null', async () => {
+    const f = await fixture(SHOP);
+    const full = parseKpis(await f.rows(kpisSql(opts(), f.info)), f.info);
+    const sql = kpisSql(opts(), f.info, { shares: false });
+    expect(sql).not.toContain('ranked');
+    const light = parseKpis(await f.rows(sql), f.info);
+    expect(light.money).toMatchObject({ top1Share: null, top3Share: null, top10Share: null, top20Share: null });
+    const money = (k: typeof full) => (k.money.available ? { ...k.money, top1Share: 0, top3Share: 0, top10Share: 0, top20Share: 0 } : k.money);
+    expect({ ...light, money: money(light) }).toEqual({ ...full, money: money(full) });
+    expect(full.money).toMatchObject({ top1Share: 120 / 220 });
+    await f.c.close();
+  });
+
   it('without a revenue column the money rows say so', async () => {
     const f = await fixture(SHOP, { hasRevenue: false });
     const k = parseKpis(await f.rows(kpisSql(opts(), f.info)), f.info);
