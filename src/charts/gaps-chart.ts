@@ -84,7 +84,8 @@ export function gapsChartOption(input: GapsChartInput, labels: GapsChartLabels, 
   const buckets = gapBuckets(input.bins);
   const day = (v: number) => formatNumber(ctx.locale, v, 1);
   // p25 and p75 labels run along their lines, on opposite sides; the median's sits on top:
-  // even when all three fall into the same bar their texts do not overlap.
+  // even when all three fall into the same bar their texts do not overlap. A label over a bar
+  // gets the panel's colour behind it, or it cannot be read.
   const marks: { key: 'p25' | 'median' | 'p75'; position: string }[] = [
     { key: 'p25', position: 'insideEndTop' },
     { key: 'median', position: 'end' },
@@ -98,7 +99,15 @@ export function gapsChartOption(input: GapsChartInput, labels: GapsChartLabels, 
         return [{
           name: labels[key],
           xAxis: bucketIndex(buckets, v),
-          label: { formatter: `${labels[key]} ${day(v)}`, position, color: strong ? t.text : t.muted, fontWeight: strong ? 'bold' : 'normal' },
+          label: {
+            formatter: `${labels[key]} ${day(v)}`,
+            position,
+            color: strong ? t.text : t.muted,
+            fontWeight: strong ? 'bold' : 'normal',
+            backgroundColor: t.surface,
+            padding: [1, 3],
+            borderRadius: 2,
+          },
           lineStyle: { type: strong ? 'solid' : 'dashed', width: strong ? 2 : 1, color: strong ? t.text : t.muted },
         }];
       })

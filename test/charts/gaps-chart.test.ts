@@ -52,8 +52,10 @@ describe('gapsChartOption', () => {
   });
 
   it('marks p25, median and p75 at their bars', () => {
-    const ml = bars?.markLine as { data: { name: string; xAxis: number }[] };
+    const ml = bars?.markLine as { data: { name: string; xAxis: number; label: { backgroundColor?: string } }[] };
     expect(ml.data.map((d) => [d.name, d.xAxis])).toEqual([['p25', 1], ['median', 2], ['p75', 4]]);
+    // Labels along a line lie over the bars: each has the panel's colour behind it.
+    for (const d of ml.data) expect(d.label.backgroundColor).toMatch(/^rgba\(255, 255, 255/);
   });
 
   it('formats in the locale', () => {
