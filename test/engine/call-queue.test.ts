@@ -127,12 +127,28 @@ describe('CallQueue', () => {
       return { ms: 100, now: () => now, tick(ms: number) { now += ms; } };
     }
 
-    it("holds other panels' queries until the follow-up arrives", async () => {
+    /** A queue on hand-run tasks, timers and clock; `also` runs inside each call (to push more). */
+    function setup(also?: (id: number, q: CallQueue<string>) => void) {
       const t = tasks();
       const w = timers();
       const k = clock();
       const ran: string[] = [];
-      const q = new CallQueue<string>(async (c) => (k.tick(k.ms), void ran.push(c.call)), () => undefined, t.later, w.wait, k.now);
+      const q: CallQueue<string> = new CallQueue<string>(
+        async (c) => {
+          k.tick(k.ms);
+          ran.push(c.call);
+          also?.(c.id, q);
+        },
+        () => undefined,
+        t.later,
+        w.wait,
+        k.now,
+      );
+      return { t, w, k, ran, q };
+    }
+
+    it("holds other panels' queries until the follow-up arrives", async () => {
+      const { t, w, ran, q } = setup();
       q.push({ id: 1, call: 'kpi step 1', priority: 0, followUp: true });
       q.push({ id: 2, call: 'cohorts', priority: 0 });
       await t.step();
@@ -148,11 +164,7 @@ describe('CallQueue', () => {
     });
 
     it('goes on with the other queries when the follow-up does not come in time', async () => {
-      const t = tasks();
-      const w = timers();
-      const k = clock();
-      const ran: string[] = [];
-      const q = new CallQueue<string>(async (c) => (k.tick(k.ms), void ran.push(c.call)), () => undefined, t.later, w.wait, k.now);
+      const { t, w, ran, q } = setup();
       q.push({ id: 1, call: 'kpi step 1', priority: 0, followUp: true });
       q.push({ id: 2, call: 'cohorts', priority: 0 });
       await t.step();
@@ -168,22 +180,10 @@ describe('CallQueue', () => {
     });
 
     it('does not wait when a follow-up is already queued, and a new first query does not end the wait', async () => {
-      const t = tasks();
-      const w = timers();
-      const k = clock();
-      const ran: string[] = [];
       // Step 2 of another panel arrives while a's step 1 runs.
-      const q: CallQueue<string> = new CallQueue<string>(
-        async (c) => {
-          k.tick(k.ms);
-          ran.push(c.call);
-          if (c.id === 1) q.push({ id: 2, call: 'b step 2', priority: -1 });
-        },
-        () => undefined,
-        t.later,
-        w.wait,
-        k.now,
-      );
+      const { t, w, ran, q } = setup((id, queue) => {
+        if (id === 1) queue.push({ id: 2, call: 'b step 2', priority: -1 });
+      });
       q.push({ id: 1, call: 'a step 1', priority: 0, followUp: true });
       await t.step();
       expect(w.delays).toEqual([]);
@@ -202,11 +202,7 @@ describe('CallQueue', () => {
     });
   
     it('waits at most half as long as the answered call took', async () => {
-      const t = tasks();
-      const w = timers();
-      const k = clock();
-      const ran: string[] = [];
-      const q = new CallQueue<string>(async (c) => (k.tick(k.ms), void ran.push(c.call)), () => undefined, t.later, w.wait, k.now);
+      const { t, w, k, ran, q } = setup();
       k.ms = 10;
       q.push({ id: 1, call: 'quick step 1', priority: 0, followUp: true });
       q.push({ id: 2, call: 'other', priority: 0 });
