@@ -14,6 +14,8 @@ export interface Logged {
   ms: number;
   /** Taken back before it ran (its panel's options changed again): DuckDB never ran it. */
   dropped?: boolean;
+  /** Asked by the prefetch (answers for other grains, while the page is idle), not by a panel. */
+  background?: boolean;
 }
 
 interface BenchState {
@@ -29,7 +31,7 @@ interface BenchState {
 }
 
 interface Kohort {
-  session: { engine: () => Promise<unknown>; warmUp: () => Promise<unknown>; options: Record<string, unknown>; removeSource: (id: string) => Promise<void> };
+  session: { engine: () => Promise<unknown>; warmUp: () => Promise<unknown>; prefetched: () => Promise<void>; options: Record<string, unknown>; removeSource: (id: string) => Promise<void> };
   query: (sql: string) => Promise<Record<string, unknown>[]>;
 }
 
@@ -66,6 +68,8 @@ export async function instrument(page: Page): Promise<void> {
           conn[kind] = async (sql: string, ...rest: unknown[]) => {
             const t = performance.now();
             if (kind === 'queryDecoded') b.decoders[sql] = String(rest[0]);
+            const options = rest[kind === 'queryDecoded' ? 1 : 0] as { priority?: number } | undefined;
+            const background = (options?.priority ?? 0) > 0;
             let dropped = false;
             try {
               return await orig(sql, ...rest);
@@ -73,7 +77,7 @@ export async function instrument(page: Page): Promise<void> {
               dropped = e instanceof DOMException && e.name === 'AbortError';
               throw e;
             } finally {
-              b.log.push({ kind: kind === 'exec' ? 'exec' : 'query', sql, start: t, ms: performance.now() - t, ...(dropped ? { dropped } : {}) });
+              b.log.push({ kind: kind === 'exec' ? 'exec' : 'query', sql, start: t, ms: performance.now() - t, ...(dropped ? { dropped } : {}), ...(background ? { background } : {}) });
             }
           };
         }
@@ -145,13 +149,30 @@ function log(page: Page): Promise<Logged[]> {
 }
 
 /** The statements DuckDB ran (not those taken back before they ran, see `dropped`). */
+/** What DuckDB ran for the panels and the load (not the prefetch's background queries). */
 export async function statements(page: Page): Promise<Logged[]> {
-  return (await log(page)).filter((l) => !l.dropped);
+  return (await log(page)).filter((l) => !l.dropped && !l.background);
 }
 
-/** How many queries sent since `since` were taken back before DuckDB ran them. */
+/** How many panel queries sent since `since` were taken back before DuckDB ran them. */
 export async function dropped(page: Page, since: number): Promise<number> {
-  return (await log(page)).filter((l) => l.dropped && l.start >= since).length;
+  return (await log(page)).filter((l) => l.dropped && !l.background && l.start >= since).length;
+}
+
+/** Waits until a background query sent after `since` has been answered (the round is under way). */
+export async function backgroundAnswered(page: Page, since: number): Promise<void> {
+  await page.waitForFunction((t) => (window as unknown as BenchWindow).__bench.log.some((l) => l.background && l.start >= t), since, { polling: 10, timeout: 300_000 });
+}
+
+/**
+ * Waits until the prefetch's background round (the other grains' answers) has finished; returns
+ * the page time then. A user reading the dashboard gives it that time; DuckDB is idle afterwards.
+ */
+export async function prefetched(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    await (window as unknown as BenchWindow).kohort.session.prefetched();
+    return performance.now();
+  });
 }
 
 export function longTasks(page: Page): Promise<{ start: number; duration: number }[]> {

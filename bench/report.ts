@@ -18,6 +18,8 @@ export interface SizeResult {
   loadRunsMs: number[];
   /** Page opened → DuckDB started and warmed up (the page does both when idle; the file is dropped after). */
   engineReadyMs: number;
+  /** Every panel drawn → the background round (the other grains' answers) finished. */
+  prefetchMs?: number;
   controls: Record<string, number>;
   /** From each control change until the panels on screen (the top of the page) were drawn again (medians). */
   controlsOnScreen?: Record<string, number>;
@@ -73,6 +75,7 @@ export function printReport(r: Report): string {
       ['  of which: drop → first statement (sniffing the head; run 1)', ...col((x) => s(x.timeline[0]?.at ?? NaN))],
       ['  of which: drop → load and model built (run 1)', ...col((x) => s(lastOf(x.timeline.filter((t) => t.step !== 'metric'))))],
       ['  of which: drop → last metric query answered (run 1)', ...col((x) => s(lastOf(x.timeline)))],
+      ['every panel drawn → other grains answered in the background', ...col((x) => s(x.prefetchMs ?? NaN))],
       ...controlNames.map((c) => [
         `control: ${c} (panels on screen drawn; last query answered)`,
         ...col((x) => `${s(x.controls[c] ?? NaN)} (${s(x.controlsOnScreen?.[c] ?? NaN)}; ${s(x.controlsSql?.[c] ?? NaN)})${x.controlsDropped?.[c] ? `, ${x.controlsDropped[c]} queries dropped` : ''}`),

@@ -20,12 +20,13 @@ import {
 } from '../engine/dataset';
 import { warmUp } from '../engine/warm-up';
 import { SharedQueries } from './shared-queries';
+import { Activity, otherGrains, Prefetch } from './prefetch';
 import * as storage from './storage';
 import { browserLocale, translate, type Locale, type MessageKey } from '../i18n';
 import { DEFAULT_OPTIONS, type MetricOptions } from '../metrics/types';
 import { settingsFromQuery, settingsToQuery, type UrlSettings } from './url';
 import type { EChartsType } from 'echarts/core';
-import type { CsvTable } from '../metrics/types';
+import type { CsvTable, DatasetInfo } from '../metrics/types';
 
 export interface FileError {
   id: number;
@@ -324,18 +325,55 @@ export class Session {
    * asks again as soon as it is answered) also keeps DuckDB from starting another panel's query
    * while the panel's next question is on its way (call-queue.ts).
    */
-  async query<T>(signal: AbortSignal | null, run: (c: Connector) => Promise<T>): Promise<T> {
+  async query<T>(signal: AbortSignal | null, run: (c: Connector) => Promise<T>, background = false): Promise<T> {
     signal?.throwIfAborted();
-    const c = await this.engine();
-    let asked = 0;
-    const options = (s: AbortSignal): QueryOptions => ({ signal: s, priority: -asked++ });
-    return run({
-      ...c,
-      query: (sql: string, o?: QueryOptions) => this.#shared.get(sql, (s) => c.query(sql, { ...options(s), followUp: o?.followUp }), signal),
-      queryDecoded: (sql, decoder, o?: QueryOptions) =>
-        this.#shared.get(`${decoder}\n${sql}`, (s) => c.queryDecoded(sql, decoder, { ...options(s), followUp: o?.followUp }), signal),
+    if (!background) this.#activity.begin();
+    try {
+      const c = await this.engine();
+      let asked = 0;
+      // Background queries (the prefetch) go behind every panel query, follow-ups included.
+      const options = (s: AbortSignal, followUp?: boolean): QueryOptions =>
+        background ? { signal: s, priority: 1 } : { signal: s, priority: -asked++, followUp };
+      return await run({
+        ...c,
+        query: (sql: string, o?: QueryOptions) => this.#shared.get(sql, (s) => c.query(sql, options(s, o?.followUp)), signal),
+        queryDecoded: (sql, decoder, o?: QueryOptions) => this.#shared.get(`${decoder}\n${sql}`, (s) => c.queryDecoded(sql, decoder, options(s, o?.followUp)), signal),
+      });
+    } finally {
+      if (!background) this.#activity.end();
+    }
+  }
+
+  /**
+   * A panel's prefetch plan (prefetch.ts): what it would ask for other options. Call it from an
+   * effect in the panel's initialisation; the effect's cleanup unregisters it.
+   */
+  prefetchable(plan: (o: MetricOptions, c: Connector, info: DatasetInfo) => Promise<unknown>): () => void {
+    return this.#prefetch.add((o, c) => {
+      const ds = this.dataset;
+      return ds ? plan(o, c, ds.info) : Promise.resolve();
     });
   }
+
+  /** Starts asking the panels' queries for the other grains, in the background (see prefetch.ts). */
+  prefetchOtherGrains(): void {
+    const o = $state.snapshot(this.options);
+    this.#prefetch.start(otherGrains(o.grain).map((grain) => ({ ...o, grain })));
+  }
+
+  stopPrefetch(): void {
+    this.#prefetch.stop();
+  }
+
+  /** Resolves when the background round has finished or stopped (the benchmark waits for it). */
+  prefetched(): Promise<void> {
+    return this.#prefetch.settled();
+  }
+
+  /** Panel queries in flight; the prefetch waits until there has been none for this long. */
+  static readonly QUIET_MS = 100;
+  #activity = new Activity(Session.QUIET_MS);
+  #prefetch = new Prefetch({ run: (signal, work) => this.query(signal, work, true), quiet: () => this.#activity.quiet() });
 
   static readonly CACHED_QUERIES = 200;
   #shared = new SharedQueries(Session.CACHED_QUERIES);
@@ -343,6 +381,8 @@ export class Session {
   #serial(task: () => Promise<void>): Promise<void> {
     this.#pending++;
     // Every serial task may change the tables: cached results are dropped before and after it.
+    // Background queries read the tables the task may change.
+    this.#prefetch.stop();
     const next = this.#queue
       .then(() => {
         this.#shared.clear();

@@ -1,0 +1,140 @@
+/**
+ * The dashboard's answers for the other grains, asked while DuckDB has nothing else to do. After a
+ * load or a change, once every panel has its answer, the panels' queries for the neighbouring
+ * grains run in the background and their results wait in the shared query cache
+ * (shared-queries.ts): switching the grain then costs the drawing only.
+ *
+ * Panels register a plan: for given options, it asks the queries the panel itself would ask (with
+ * the same SQL builders, so under the same cache keys). Plans run one at a time, only after no
+ * panel query has been in flight for a moment, and behind every panel query in DuckDB's queue:
+ * a user's change waits at most for the one background query DuckDB is running. A change of
+ * options or data stops the round; the next one starts when the page is quiet again.
+ */
+import type { Connector } from '../engine/connector';
+import type { Grain, MetricOptions } from '../metrics/types';
+
+export type PrefetchPlan = (o: MetricOptions, c: Connector) => Promise<unknown>;
+
+export interface PrefetchHost {
+  /** Runs `work` with the page's cached connector, behind every panel query. */
+  run(signal: AbortSignal, work: (c: Connector) => Promise<unknown>): Promise<unknown>;
+  /** Resolves once no panel query has been in flight for a moment. */
+  quiet(): Promise<void>;
+}
+
+/**
+ * Day is left out: a daily cohort table is the costliest answer (a row per day of the data) and the
+ * least often chosen. The nearest grains come first.
+ */
+const PREFETCHED: Grain[] = ['week', 'month', 'quarter', 'year'];
+const ORDER: Grain[] = ['day', 'week', 'month', 'quarter', 'year'];
+
+export function otherGrains(current: Grain): Grain[] {
+  const at = ORDER.indexOf(current);
+  return PREFETCHED.filter((g) => g !== current).sort((a, b) => Math.abs(ORDER.indexOf(a) - at) - Math.abs(ORDER.indexOf(b) - at));
+}
+
+export class Prefetch {
+  readonly #plans = new Set<PrefetchPlan>();
+  readonly #host: PrefetchHost;
+  #round: AbortController | null = null;
+  #done: Promise<void> = Promise.resolve();
+
+  constructor(host: PrefetchHost) {
+    this.#host = host;
+  }
+
+  /** Registers a panel's plan; returns what unregisters it (a component's effect cleanup). */
+  add(plan: PrefetchPlan): () => void {
+    this.#plans.add(plan);
+    return () => this.#plans.delete(plan);
+  }
+
+  /** Stops the current round and starts one for these options (in order). */
+  start(variants: MetricOptions[]): void {
+    this.stop();
+    const round = new AbortController();
+    this.#round = round;
+    this.#done = this.#run(variants, round.signal);
+  }
+
+  stop(): void {
+    this.#round?.abort();
+    this.#round = null;
+  }
+
+  /** Resolves when the current round has finished or been stopped. */
+  settled(): Promise<void> {
+    return this.#done;
+  }
+
+  async #run(variants: MetricOptions[], signal: AbortSignal): Promise<void> {
+    for (const o of variants) {
+      for (const plan of [...this.#plans]) {
+        await this.#host.quiet();
+        if (signal.aborted) return;
+        if (!this.#plans.has(plan)) continue;
+        try {
+          await this.#host.run(signal, (c) => plan(o, c));
+        } catch {
+          // Stopped, or the query failed: the panel reports a failure when it asks for itself.
+        }
+        if (signal.aborted) return;
+      }
+    }
+  }
+}
+
+/**
+ * Counts the panels' queries in flight. `quiet` waits until none has been for `quietMs`: a panel
+ * that asks in steps sends its next question a moment after the last answer, and a background
+ * query sent in that moment would go before it.
+ */
+export class Activity {
+  #inFlight = 0;
+  #waiters: (() => void)[] = [];
+  #timer: (() => void) | null = null;
+  readonly #quietMs: number;
+  readonly #wait: (f: () => void, ms: number) => () => void;
+
+  constructor(
+    quietMs: number,
+    wait: (f: () => void, ms: number) => () => void = (f, ms) => {
+      const t = setTimeout(f, ms);
+      return () => clearTimeout(t);
+    },
+  ) {
+    this.#quietMs = quietMs;
+    this.#wait = wait;
+  }
+
+  begin(): void {
+    this.#inFlight++;
+    this.#timer?.();
+    this.#timer = null;
+  }
+
+  end(): void {
+    this.#inFlight--;
+    this.#arm();
+  }
+
+  quiet(): Promise<void> {
+    return new Promise((resolve) => {
+      this.#waiters.push(resolve);
+      this.#arm();
+    });
+  }
+
+  #arm(): void {
+    if (this.#inFlight > 0 || this.#waiters.length === 0) return;
+    this.#timer?.();
+    this.#timer = this.#wait(() => {
+      this.#timer = null;
+      if (this.#inFlight > 0) return;
+      const waiters = this.#waiters;
+      this.#waiters = [];
+      for (const w of waiters) w();
+    }, this.#quietMs);
+  }
+}

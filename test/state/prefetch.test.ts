@@ -1,0 +1,181 @@
+import { describe, expect, it } from 'vitest';
+import { Activity, otherGrains, Prefetch, type PrefetchHost } from '../../src/state/prefetch';
+import { DEFAULT_OPTIONS, type Grain, type MetricOptions } from '../../src/metrics/types';
+import type { Connector } from '../../src/engine/connector';
+
+const settle = async () => {
+  for (let i = 0; i < 10; i++) await Promise.resolve();
+};
+
+/** Timers run by hand. */
+function clock() {
+  const timers = new Set<{ f: () => void; ms: number }>();
+  return {
+    wait: (f: () => void, ms: number) => {
+      const t = { f, ms };
+      timers.add(t);
+      return () => void timers.delete(t);
+    },
+    fire: () => {
+      const due = [...timers];
+      timers.clear();
+      for (const t of due) t.f();
+    },
+    pending: () => timers.size,
+  };
+}
+
+/** A host whose runs answer when told to; `quiet` opens and closes by hand. */
+function host() {
+  const runs: { signal: AbortSignal; answer: () => void }[] = [];
+  let open = true;
+  let waiting: (() => void)[] = [];
+  const h: PrefetchHost = {
+    run: (signal, work) =>
+      new Promise((resolve, reject) => {
+        signal.addEventListener('abort', () => reject(signal.reason));
+        runs.push({ signal, answer: () => resolve(work({} as Connector)) });
+      }),
+    quiet: () => (open ? Promise.resolve() : new Promise((r) => waiting.push(r))),
+  };
+  return {
+    h,
+    runs,
+    close: () => (open = false),
+    open: () => {
+      open = true;
+      waiting.splice(0).forEach((r) => r());
+    },
+    get waiting() {
+      return waiting.length;
+    },
+    reset: () => (waiting = []),
+  };
+}
+
+const withGrain = (grain: Grain): MetricOptions => ({ ...DEFAULT_OPTIONS, grain });
+
+describe('otherGrains', () => {
+  it('gives the nearest grains first, without the current one and without day', () => {
+    expect(otherGrains('month')).toEqual(['week', 'quarter', 'year']);
+    expect(otherGrains('week')).toEqual(['month', 'quarter', 'year']);
+    expect(otherGrains('year')).toEqual(['quarter', 'month', 'week']);
+    expect(otherGrains('day')).toEqual(['week', 'month', 'quarter', 'year']);
+  });
+});
+
+describe('Prefetch', () => {
+  it('runs every plan for every variant, one at a time, in order', async () => {
+    const x = host();
+    const p = new Prefetch(x.h);
+    const seen: string[] = [];
+    p.add(async (o) => seen.push(`a:${o.grain}`));
+    p.add(async (o) => seen.push(`b:${o.grain}`));
+    p.start([withGrain('week'), withGrain('quarter')]);
+    for (let i = 0; i < 4; i++) {
+      await settle();
+      // The next plan is not sent before the one in flight is answered.
+      expect(x.runs).toHaveLength(i + 1);
+      x.runs[i]?.answer();
+    }
+    await p.settled();
+    expect(seen).toEqual(['a:week', 'b:week', 'a:quarter', 'b:quarter']);
+  });
+
+  it('waits for the page to be quiet before each plan', async () => {
+    const x = host();
+    const p = new Prefetch(x.h);
+    p.add(async () => undefined);
+    p.add(async () => undefined);
+    x.close();
+    p.start([withGrain('week')]);
+    await settle();
+    expect(x.runs).toHaveLength(0);
+    x.open();
+    await settle();
+    expect(x.runs).toHaveLength(1);
+    x.close();
+    x.runs[0]?.answer();
+    await settle();
+    expect(x.runs).toHaveLength(1);
+    expect(x.waiting).toBe(1);
+    x.open();
+    await settle();
+    expect(x.runs).toHaveLength(2);
+  });
+
+  it('stops a round when stopped or restarted: its query in flight is aborted and nothing more is sent', async () => {
+    const x = host();
+    const p = new Prefetch(x.h);
+    const seen: string[] = [];
+    p.add(async (o) => seen.push(o.grain));
+    p.start([withGrain('week'), withGrain('quarter'), withGrain('year')]);
+    await settle();
+    p.start([withGrain('month')]);
+    expect(x.runs[0]?.signal.aborted).toBe(true);
+    await settle();
+    expect(x.runs).toHaveLength(2);
+    x.runs[1]?.answer();
+    await p.settled();
+    expect(seen).toEqual(['month']);
+    p.start([withGrain('week')]);
+    p.stop();
+    await p.settled();
+    expect(x.runs).toHaveLength(2);
+  });
+
+  it('skips a plan unregistered meanwhile, and goes on after a plan fails', async () => {
+    const x = host();
+    const p = new Prefetch(x.h);
+    const seen: string[] = [];
+    p.add(async () => {
+      throw new Error('no such table');
+    });
+    const remove = p.add(async () => seen.push('gone'));
+    p.add(async (o) => seen.push(o.grain));
+    p.start([withGrain('week')]);
+    await settle();
+    remove();
+    x.runs[0]?.answer();
+    await settle();
+    x.runs[1]?.answer();
+    await p.settled();
+    expect(x.runs).toHaveLength(2);
+    expect(seen).toEqual(['week']);
+  });
+});
+
+describe('Activity', () => {
+  it('is quiet once no query has been in flight for the quiet time', async () => {
+    const c = clock();
+    const a = new Activity(100, c.wait);
+    let quiet = false;
+    a.begin();
+    void a.quiet().then(() => (quiet = true));
+    expect(c.pending()).toBe(0);
+    a.end();
+    expect(c.pending()).toBe(1);
+    // A query asked within the quiet time restarts it.
+    a.begin();
+    expect(c.pending()).toBe(0);
+    a.end();
+    c.fire();
+    await settle();
+    expect(quiet).toBe(true);
+  });
+
+  it('does not resolve while a query is in flight when the time runs out', async () => {
+    const c = clock();
+    const a = new Activity(100, c.wait);
+    let quiet = false;
+    void a.quiet().then(() => (quiet = true));
+    a.begin();
+    c.fire();
+    await settle();
+    expect(quiet).toBe(false);
+    a.end();
+    c.fire();
+    await settle();
+    expect(quiet).toBe(true);
+  });
+});
