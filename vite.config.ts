@@ -74,9 +74,10 @@ export default defineConfig({
       },
     },
     chunkSizeWarningLimit: 1024,
-    // Terser with a second compress pass: about 1 kB gzip less app JS than the default minifier.
+    // Terser with three compress passes, free to write ES2020 (the build targets ES2022): about
+    // 1.4 kB gzip less app JS than the default minifier. Its `unsafe` options are left off.
     minify: 'terser',
-    terserOptions: { compress: { passes: 2 } },
+    terserOptions: { ecma: 2020, compress: { passes: 3 } },
   },
   // Classic workers: they start through a blob URL that importScripts them, which binds them to the page's CSP.
   worker: { format: 'iife' },

@@ -31,7 +31,7 @@ interface BenchState {
 }
 
 interface Kohort {
-  session: { engine: () => Promise<unknown>; warmUp: () => Promise<unknown>; prefetched: () => Promise<void>; options: Record<string, unknown>; removeSource: (id: string) => Promise<void> };
+  session: { engine: () => Promise<unknown>; warmUp: () => Promise<unknown>; prefetched?: () => Promise<void>; options: Record<string, unknown>; removeSource: (id: string) => Promise<void> };
   query: (sql: string) => Promise<Record<string, unknown>[]>;
 }
 
@@ -161,6 +161,8 @@ export async function dropped(page: Page, since: number): Promise<number> {
 
 /** Waits until a background query sent after `since` has been answered (the round is under way). */
 export async function backgroundAnswered(page: Page, since: number): Promise<void> {
+  // A build without the prefetch (an older one, for a before/after run) has no round to wait for.
+  if (!(await page.evaluate(() => typeof (window as unknown as BenchWindow).kohort.session.prefetched === 'function'))) return;
   await page.waitForFunction((t) => (window as unknown as BenchWindow).__bench.log.some((l) => l.background && l.start >= t), since, { polling: 10, timeout: 300_000 });
 }
 
@@ -170,7 +172,7 @@ export async function backgroundAnswered(page: Page, since: number): Promise<voi
  */
 export async function prefetched(page: Page): Promise<number> {
   return page.evaluate(async () => {
-    await (window as unknown as BenchWindow).kohort.session.prefetched();
+    await (window as unknown as BenchWindow).kohort.session.prefetched?.();
     return performance.now();
   });
 }

@@ -23,22 +23,22 @@ export interface PrefetchHost {
 }
 
 /**
- * Day is left out: a daily cohort table is the costliest answer (a row per day of the data) and the
- * least often chosen. The nearest grains come first.
+ * Nearest first. Day is left out: a daily cohort table is the costliest answer (a row per day of
+ * the data) and the least often chosen.
  */
-const PREFETCHED: Grain[] = ['week', 'month', 'quarter', 'year'];
-const ORDER: Grain[] = ['day', 'week', 'month', 'quarter', 'year'];
+const GRAINS: Grain[] = ['day', 'week', 'month', 'quarter', 'year'];
 
 export function otherGrains(current: Grain): Grain[] {
-  const at = ORDER.indexOf(current);
-  return PREFETCHED.filter((g) => g !== current).sort((a, b) => Math.abs(ORDER.indexOf(a) - at) - Math.abs(ORDER.indexOf(b) - at));
+  const at = GRAINS.indexOf(current);
+  const away = (g: Grain) => Math.abs(GRAINS.indexOf(g) - at);
+  return GRAINS.filter((g) => g !== current && g !== 'day').sort((a, b) => away(a) - away(b));
 }
 
 export class Prefetch {
   readonly #plans = new Set<PrefetchPlan>();
   readonly #host: PrefetchHost;
-  #round: AbortController | null = null;
-  #done: Promise<void> = Promise.resolve();
+  #round = new AbortController();
+  #done = Promise.resolve();
 
   constructor(host: PrefetchHost) {
     this.#host = host;
@@ -50,17 +50,15 @@ export class Prefetch {
     return () => this.#plans.delete(plan);
   }
 
-  /** Stops the current round and starts one for these options (in order). */
+  /** Stops the current round and starts one for these options, in order. */
   start(variants: MetricOptions[]): void {
     this.stop();
-    const round = new AbortController();
-    this.#round = round;
-    this.#done = this.#run(variants, round.signal);
+    this.#round = new AbortController();
+    this.#done = this.#run(variants, this.#round.signal);
   }
 
   stop(): void {
-    this.#round?.abort();
-    this.#round = null;
+    this.#round.abort();
   }
 
   /** Resolves when the current round has finished or been stopped. */
@@ -73,13 +71,8 @@ export class Prefetch {
       for (const plan of [...this.#plans]) {
         await this.#host.quiet();
         if (signal.aborted) return;
-        if (!this.#plans.has(plan)) continue;
-        try {
-          await this.#host.run(signal, (c) => plan(o, c));
-        } catch {
-          // Stopped, or the query failed: the panel reports a failure when it asks for itself.
-        }
-        if (signal.aborted) return;
+        // A failed query is the panel's to report, when it asks for itself.
+        if (this.#plans.has(plan)) await this.#host.run(signal, (c) => plan(o, c)).catch(() => undefined);
       }
     }
   }
@@ -93,25 +86,16 @@ export class Prefetch {
 export class Activity {
   #inFlight = 0;
   #waiters: (() => void)[] = [];
-  #timer: (() => void) | null = null;
+  #timer: ReturnType<typeof setTimeout> | undefined;
   readonly #quietMs: number;
-  readonly #wait: (f: () => void, ms: number) => () => void;
 
-  constructor(
-    quietMs: number,
-    wait: (f: () => void, ms: number) => () => void = (f, ms) => {
-      const t = setTimeout(f, ms);
-      return () => clearTimeout(t);
-    },
-  ) {
+  constructor(quietMs: number) {
     this.#quietMs = quietMs;
-    this.#wait = wait;
   }
 
   begin(): void {
     this.#inFlight++;
-    this.#timer?.();
-    this.#timer = null;
+    clearTimeout(this.#timer);
   }
 
   end(): void {
@@ -128,13 +112,9 @@ export class Activity {
 
   #arm(): void {
     if (this.#inFlight > 0 || this.#waiters.length === 0) return;
-    this.#timer?.();
-    this.#timer = this.#wait(() => {
-      this.#timer = null;
-      if (this.#inFlight > 0) return;
-      const waiters = this.#waiters;
-      this.#waiters = [];
-      for (const w of waiters) w();
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => {
+      for (const w of this.#waiters.splice(0)) w();
     }, this.#quietMs);
   }
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Activity, otherGrains, Prefetch, type PrefetchHost } from '../../src/state/prefetch';
 import { DEFAULT_OPTIONS, type Grain, type MetricOptions } from '../../src/metrics/types';
 import type { Connector } from '../../src/engine/connector';
@@ -6,24 +6,6 @@ import type { Connector } from '../../src/engine/connector';
 const settle = async () => {
   for (let i = 0; i < 10; i++) await Promise.resolve();
 };
-
-/** Timers run by hand. */
-function clock() {
-  const timers = new Set<{ f: () => void; ms: number }>();
-  return {
-    wait: (f: () => void, ms: number) => {
-      const t = { f, ms };
-      timers.add(t);
-      return () => void timers.delete(t);
-    },
-    fire: () => {
-      const due = [...timers];
-      timers.clear();
-      for (const t of due) t.f();
-    },
-    pending: () => timers.size,
-  };
-}
 
 /** A host whose runs answer when told to; `quiet` opens and closes by hand. */
 function host() {
@@ -146,36 +128,34 @@ describe('Prefetch', () => {
 });
 
 describe('Activity', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
   it('is quiet once no query has been in flight for the quiet time', async () => {
-    const c = clock();
-    const a = new Activity(100, c.wait);
+    const a = new Activity(100);
     let quiet = false;
     a.begin();
     void a.quiet().then(() => (quiet = true));
-    expect(c.pending()).toBe(0);
+    await vi.advanceTimersByTimeAsync(500);
+    expect(quiet).toBe(false);
     a.end();
-    expect(c.pending()).toBe(1);
-    // A query asked within the quiet time restarts it.
+    await vi.advanceTimersByTimeAsync(60);
+    // A query asked within the quiet time starts it again.
     a.begin();
-    expect(c.pending()).toBe(0);
     a.end();
-    c.fire();
-    await settle();
+    await vi.advanceTimersByTimeAsync(60);
+    expect(quiet).toBe(false);
+    await vi.advanceTimersByTimeAsync(40);
     expect(quiet).toBe(true);
   });
 
-  it('does not resolve while a query is in flight when the time runs out', async () => {
-    const c = clock();
-    const a = new Activity(100, c.wait);
+  it('is quiet after the quiet time when nothing was asked', async () => {
+    const a = new Activity(100);
     let quiet = false;
     void a.quiet().then(() => (quiet = true));
-    a.begin();
-    c.fire();
-    await settle();
+    await vi.advanceTimersByTimeAsync(99);
     expect(quiet).toBe(false);
-    a.end();
-    c.fire();
-    await settle();
+    await vi.advanceTimersByTimeAsync(1);
     expect(quiet).toBe(true);
   });
 });
