@@ -69,7 +69,7 @@ export class Session {
   dark = $state(typeof matchMedia !== 'undefined' && matchMedia('(prefers-color-scheme: dark)').matches);
   status = $state<string | null>(null);
   errors = $state<FileError[]>([]);
-  dataset = $state.raw<Dataset | null>(null);
+  #dataset = $state.raw<Dataset | null>(null);
   options = $state<MetricOptions>({ ...DEFAULT_OPTIONS });
   timeZone = $state(browserZone());
   /** Datasets side by side; `activeId` is the one on screen (its tables are the ones metrics read). */
@@ -78,6 +78,15 @@ export class Session {
   /** What this browser stores for Kohort (files and their sizes), shown to the user. */
   stored = $state.raw<{ name: string; bytes: number }[]>([]);
   storageWorks = $state(true);
+
+  /** The dataset on screen. Publishing one drops the cached results of the tables before it. */
+  get dataset(): Dataset | null {
+    return this.#dataset;
+  }
+  set dataset(d: Dataset | null) {
+    this.#shared.clear();
+    this.#dataset = d;
+  }
 
   /** Panels in page order, for the saved report (not reactive: read when saving). */
   readonly panels = new Map<string, RegisteredPanel>();
@@ -378,18 +387,29 @@ export class Session {
   static readonly CACHED_QUERIES = 200;
   #shared = new SharedQueries(Session.CACHED_QUERIES);
 
+  /**
+   * Every serial task may change the tables. Cached results are dropped when it starts and with
+   * each dataset it publishes (the setter above), once its tables are complete: what panels ask
+   * after that stays cached, so going back to the first view after a load is instant. A task
+   * that failed may have left tables changed without publishing: then they are dropped again.
+   */
   #serial(task: () => Promise<void>): Promise<void> {
     this.#pending++;
-    // Every serial task may change the tables: cached results are dropped before and after it.
     // Background queries read the tables the task may change.
     this.#prefetch.stop();
+    let errors = 0;
     const next = this.#queue
       .then(() => {
         this.#shared.clear();
+        errors = this.#errorSeq;
         return task();
       })
+      .catch((e: unknown) => {
+        errors = -1;
+        throw e;
+      })
       .finally(() => {
-        this.#shared.clear();
+        if (errors !== this.#errorSeq) this.#shared.clear();
         if (--this.#pending === 0) this.status = null;
       });
     this.#queue = next.catch(() => undefined);

@@ -48,7 +48,7 @@ afterAll(async () => {
 });
 
 describe('dashboard with the sample data', () => {
-  it('answers the other grains in the background: a grain change then asks DuckDB nothing', async () => {
+  it('answers the other grains in the background: a grain change, and going back, ask DuckDB nothing', async () => {
     // First in this file: no other grain has been shown yet, so only the prefetch can have asked.
     await tab.page.evaluate(async () => {
       type Q = (sql: string, ...rest: unknown[]) => Promise<unknown>;
@@ -76,6 +76,10 @@ describe('dashboard with the sample data', () => {
       expect(periods.length).toBeGreaterThan(5);
       expect(periods.every((p) => /-(01|04|07|10)-01$/.test(p))).toBe(true);
       expect(await tab.page.locator('section[data-panel] .panel-error').count()).toBe(0);
+      // Back to the first view after the load: its answers were kept too.
+      await tab.page.getByTestId('grain').selectOption('month');
+      await allPanelsDrawn();
+      expect(await tab.page.evaluate(() => (window as unknown as { asked: string[] }).asked)).toEqual([]);
     } finally {
       await tab.page.evaluate(() => (window as unknown as { restore: () => void }).restore());
       await tab.page.getByTestId('grain').selectOption('month');

@@ -3,9 +3,10 @@
  * Chromium, the cohort numbers read back from the page's CSV download.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { serveDir, type StaticServer } from './server';
 import { foreignRequests, launch, openTab, type Tab } from './browser';
 import { downloadFrom, dropFile, parseCsv, pickFiles, waitForPanel } from './app';
@@ -160,6 +161,51 @@ describe('Kohort in Chromium, served from a subpath', () => {
     const rows = parseCsv((await downloadFrom(tab.page, 'Cohort retention')).text).filter((r) => r.cohort === '1997-01-01');
     expect(rows[0]?.cohort_size).toBe('7846');
     expect(rows.slice(1, 4).map((r) => Number(r.retention).toFixed(4))).toEqual(['0.1475', '0.1229', '0.1032']);
+  });
+
+  it('updates every panel when a file is added, as if both files had been loaded together', async () => {
+    // Two exports of the same shape: the second adds customers whose purchases repeat the first's
+    // pattern, so queries whose text does not change (same activity window, same segments) must
+    // still run again on the grown tables, and no answer kept from the first file's tables may be
+    // reused (both when the files are dropped one after the other and together).
+    const rows = (first: number, customer: number) =>
+      Array.from({ length: 200 }, (_, i) => `${first + i};${customer + (i % 50)};${String(1 + (i % 28)).padStart(2, '0')}-0${1 + (i % 9)}-2023;10,00;web`);
+    const dir = mkdtempSync(resolve(tmpdir(), 'kohort-'));
+    const head = 'ordernummer;klantnummer;besteldatum;bedrag;kanaal';
+    const a = resolve(dir, 'orders-a.csv');
+    const b = resolve(dir, 'orders-b.csv');
+    writeFileSync(a, [head, ...rows(1000, 100)].join('\n'));
+    writeFileSync(b, [head, ...rows(5000, 900)].join('\n'));
+    const oneByOne = await openTab(browser, server.url + '?e2e');
+    const together = await openTab(browser, server.url + '?e2e');
+    try {
+      await pickFiles(oneByOne.page, [a]);
+      await waitForPanel(oneByOne.page, 'Segment comparison');
+      await pickFiles(oneByOne.page, [b]);
+      await pickFiles(together.page, [a, b]);
+      const csvs = async (page: Page) => {
+        await page.waitForFunction(
+          () => document.querySelectorAll('[data-testid=summary]').length === 2 && !document.querySelector('.status, section[data-panel][aria-busy=true]'),
+          null,
+          { timeout: 60_000 },
+        );
+        expect(await page.locator('[data-kpi=customers] .value').innerText()).toBe('100');
+        const out: Record<string, string> = {};
+        for (const heading of await page.locator('section[data-panel] h2').allTextContents()) {
+          const section = page.locator('section[aria-labelledby]', { has: page.getByRole('heading', { name: heading, exact: true }) });
+          if ((await section.getByRole('button', { name: 'Download CSV' }).count()) === 0) continue;
+          out[heading] = (await downloadFrom(page, heading)).text;
+        }
+        return out;
+      };
+      const expected = await csvs(together.page);
+      expect(Object.keys(expected).length).toBeGreaterThan(8);
+      expect(parseCsv(expected['Segment comparison'] ?? '').find((r) => r.segment === 'web')?.customers).toBe('100');
+      expect(await csvs(oneByOne.page)).toEqual(expected);
+    } finally {
+      await oneByOne.page.context().close();
+      await together.page.context().close();
+    }
   });
 
   it('lets no request leave the page origin, and the DuckDB worker cannot reach another origin', async () => {
