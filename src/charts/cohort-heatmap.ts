@@ -74,6 +74,10 @@ export function cohortHeatmapOption(input: HeatmapInput, ctx: ChartContext): ECh
     },
     series: groups.map((cells, i) => ({
       type: 'heatmap',
+      // Above 3,000 cells (weekly cohorts over years) ECharts paints a heatmap over several frames,
+      // 400 cells each by default: 12,000 cells took 0.7 s to complete. 1,000 a frame finished in
+      // 0.5 s without a frame over ~60 ms of painting.
+      progressive: 1000,
       data: cells.map((c) => [c.offset, rowOf.get(c.cohort) ?? 0, c.value]),
       ...(i === 1 ? { itemStyle: { opacity: 0.45, borderColor: p.muted, borderType: 'dashed', borderWidth: 1 } } : {}),
       label: {

@@ -3,7 +3,8 @@
  * report downloads, settings in the URL, the Dutch locale, and Show SQL against native DuckDB.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -201,6 +202,50 @@ describe('dashboard with the sample data', () => {
     await again.close();
     await tab.page.getByTestId('grain').selectOption('month');
     await allPanelsDrawn();
+  });
+
+  it('keeps the cohort panel busy until its heatmap is painted in full', async () => {
+    // Three years of weekly cohorts: about 12,000 cells, which ECharts paints over a dozen frames,
+    // long after the panel's other chart is drawn.
+    const lines = ['ordernummer;klantnummer;besteldatum;bedrag'];
+    const start = Date.UTC(2022, 0, 3);
+    for (let week = 0; week < 157; week++) {
+      for (let c = 0; c < 10; c++) {
+        for (const later of [0, 1 + (c % 3), 5 + c, 20 + 3 * c]) {
+          const d = new Date(start + ((week + later) * 7 + c) * 86_400_000);
+          if (d.getUTCFullYear() > 2024) continue;
+          lines.push(`${lines.length};${week * 10 + c};${String(d.getUTCDate()).padStart(2, '0')}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${d.getUTCFullYear()};9,95`);
+        }
+      }
+    }
+    const file = resolve(mkdtempSync(resolve(tmpdir(), 'kohort-')), 'weekly.csv');
+    writeFileSync(file, lines.join('\n'));
+    const weekly = await openTab(browser, server.url + '?e2e');
+    try {
+      await weekly.page.setInputFiles('input[type=file]', file);
+      await waitForPanel(weekly.page, 'Cohort retention');
+      await weekly.page.evaluate(() => {
+        type Chart = { getOption: () => { series?: { type?: string }[] }; on: (e: string, f: () => void) => void };
+        const w = window as unknown as { kohort: { session: { panels: Map<string, { charts: Chart[] }> } }; painted: boolean; idle: boolean[] };
+        const heatmap = w.kohort.session.panels.get('cohorts')?.charts.find((c) => c.getOption().series?.[0]?.type === 'heatmap');
+        const panel = document.querySelector('section[data-panel=cohorts]');
+        if (!heatmap || !panel) throw new Error('no cohort heatmap');
+        w.painted = false;
+        w.idle = [];
+        heatmap.on('finished', () => (w.painted = true));
+        new MutationObserver(() => {
+          if (panel.getAttribute('aria-busy') === 'false') w.idle.push(w.painted);
+          else w.painted = false;
+        }).observe(panel, { attributes: true, attributeFilter: ['aria-busy'] });
+      });
+      await weekly.page.getByTestId('grain').selectOption('week');
+      await waitForPanel(weekly.page, 'Cohort retention');
+      const idle = await weekly.page.evaluate(() => (window as unknown as { idle: boolean[] }).idle);
+      expect(idle.length).toBeGreaterThan(0);
+      expect(idle.every(Boolean)).toBe(true);
+    } finally {
+      await weekly.page.context().close();
+    }
   });
 
   it('after a burst of grain changes, drops the queries nobody waits for and shows the last grain', async () => {
