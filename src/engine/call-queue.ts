@@ -70,6 +70,15 @@ export class CallQueue<C> {
     }
   }
 
+  /** Moves a call that has not started up to a more urgent (lower) priority; others are left alone. */
+  promote(id: number, priority: number): void {
+    const i = this.#waiting.findIndex((c) => c.id === id);
+    const c = this.#waiting[i];
+    if (!c || c.priority <= priority) return;
+    this.#waiting.splice(i, 1);
+    this.push({ ...c, priority });
+  }
+
   /** Takes back a call that has not started; one that has started or is done is left alone. */
   cancel(id: number): void {
     const i = this.#waiting.findIndex((c) => c.id === id);

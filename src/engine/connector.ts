@@ -12,6 +12,15 @@ export interface QueryOptions {
    * step): DuckDB waits a moment for it before starting on other queries (call-queue.ts).
    */
   followUp?: boolean;
+  /**
+   * Filled in by the connector while the query waits in DuckDB's queue: `promote` moves it up to a
+   * more urgent priority (a panel's follow-up that another panel had asked first, see Session.query).
+   */
+  handle?: QueryHandle;
+}
+
+export interface QueryHandle {
+  promote?: (priority: number) => void;
 }
 
 /**

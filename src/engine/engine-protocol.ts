@@ -16,5 +16,8 @@ export type EngineRequest = EngineCall & { id: number };
 /** Takes back a call that has not started (see call-queue.ts). */
 export type EngineCancel = { cancel: number };
 
+/** Moves a call that has not started up to a more urgent priority (see call-queue.ts). */
+export type EnginePromote = { promote: number; priority: number };
+
 /** `error` is DuckDB's message text, unchanged: the ingest layer recognises some of them. */
 export type EngineResponse = { id: number; result: Row[] | object | null } | { id: number; error: string };

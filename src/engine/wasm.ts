@@ -3,7 +3,7 @@ import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import workerUrl from '../workers/duckdb-engine.worker.ts?worker&url';
 import type { Row } from '../metrics/rows';
 import type { Connector, QueryOptions } from './connector';
-import type { EngineCall } from './engine-protocol';
+import type { EngineCall, EnginePromote } from './engine-protocol';
 import type { Decoded, DecoderName } from './decoders';
 import { startWorker } from './worker-rpc';
 
@@ -14,6 +14,10 @@ import { startWorker } from './worker-rpc';
 export async function createWasmConnector(): Promise<Connector> {
   const worker = startWorker<EngineCall>(workerUrl, 'DuckDB');
   const call = worker.call;
+  // A query's handle can then move it up in DuckDB's queue while it waits.
+  const promotable = (o: QueryOptions) => (id: number) => {
+    if (o.handle) o.handle.promote = (priority) => worker.notify({ promote: id, priority } satisfies EnginePromote);
+  };
 
   try {
     await call({ op: 'open', eh: new URL(ehWasm, location.href).href, mvp: new URL(mvpWasm, location.href).href });
@@ -23,10 +27,10 @@ export async function createWasmConnector(): Promise<Connector> {
   }
   return {
     async query(sql: string, o: QueryOptions = {}): Promise<Row[]> {
-      return (await call({ op: 'query', sql, priority: o.priority ?? 0, followUp: o.followUp }, [], o.signal)) as Row[];
+      return (await call({ op: 'query', sql, priority: o.priority ?? 0, followUp: o.followUp }, [], o.signal, promotable(o))) as Row[];
     },
     async queryDecoded<K extends DecoderName>(sql: string, decoder: K, o: QueryOptions = {}): Promise<Decoded<K>> {
-      return (await call({ op: 'queryDecoded', sql, decoder, priority: o.priority ?? 0, followUp: o.followUp }, [], o.signal)) as Decoded<K>;
+      return (await call({ op: 'queryDecoded', sql, decoder, priority: o.priority ?? 0, followUp: o.followUp }, [], o.signal, promotable(o))) as Decoded<K>;
     },
     async exec(sql: string): Promise<void> {
       await call({ op: 'exec', sql });

@@ -6,7 +6,9 @@ export interface WorkerRpc<Request extends object> {
    * With a `signal`, aborting rejects the call with an AbortError and asks the worker to drop
    * it if it has not started (`{ cancel: id }`; a worker that cannot simply ignores it).
    */
-  call(request: Request, transfer?: Transferable[], signal?: AbortSignal): Promise<unknown>;
+  call(request: Request, transfer?: Transferable[], signal?: AbortSignal, sent?: (id: number) => void): Promise<unknown>;
+  /** A message about a call already sent (it has no answer of its own). */
+  notify(message: object): void;
   terminate(): void;
 }
 
@@ -34,7 +36,7 @@ export function startWorker<Request extends object>(url: string, name: string): 
     pending.clear();
   };
   return {
-    call: (request, transfer = [], signal) =>
+    call: (request, transfer = [], signal, sent) =>
       new Promise((resolve, reject) => {
         if (signal?.aborted) return reject(signal.reason);
         const id = ++seq;
@@ -47,7 +49,9 @@ export function startWorker<Request extends object>(url: string, name: string): 
         pending.set(id, { resolve: (r) => (done(), resolve(r)), reject: (e) => (done(), reject(e)) });
         signal?.addEventListener('abort', abort, { once: true });
         worker.postMessage({ id, ...request }, transfer);
+        sent?.(id);
       }),
+    notify: (message) => worker.postMessage(message),
     terminate: () => worker.terminate(),
   };
 }

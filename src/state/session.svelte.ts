@@ -2,7 +2,7 @@
  * The page's state: the engine, the loaded dataset, the options, progress and errors.
  * Components read it and call its methods; they never talk to the engine themselves.
  */
-import type { Connector, QueryOptions } from '../engine/connector';
+import type { Connector, QueryHandle, QueryOptions } from '../engine/connector';
 import {
   type Dataset,
   type LoadedSource,
@@ -332,7 +332,9 @@ export class Session {
    * panel that asks step by step (the key figures ask five times) is otherwise answered last,
    * each step queued behind every other panel's work. A query asked with `followUp` (the panel
    * asks again as soon as it is answered) also keeps DuckDB from starting another panel's query
-   * while the panel's next question is on its way (call-queue.ts).
+   * while the panel's next question is on its way (call-queue.ts). A step that another panel had
+   * already asked, and that still waits in DuckDB's queue, is moved up to the step's priority
+   * (shared-queries.ts).
    */
   async query<T>(signal: AbortSignal | null, run: (c: Connector) => Promise<T>, background = false): Promise<T> {
     signal?.throwIfAborted();
@@ -341,12 +343,19 @@ export class Session {
       const c = await this.engine();
       let asked = 0;
       // Background queries (the prefetch) go behind every panel query, follow-ups included.
-      const options = (s: AbortSignal, followUp?: boolean): QueryOptions =>
-        background ? { signal: s, priority: 1 } : { signal: s, priority: -asked++, followUp };
+      const next = () => (background ? 1 : -asked++);
+      const options = (signal: AbortSignal, handle: QueryHandle, priority: number, followUp?: boolean): QueryOptions =>
+        ({ signal, handle, priority, followUp: !background && followUp });
       return await run({
         ...c,
-        query: (sql: string, o?: QueryOptions) => this.#shared.get(sql, (s) => c.query(sql, options(s, o?.followUp)), signal),
-        queryDecoded: (sql, decoder, o?: QueryOptions) => this.#shared.get(`${decoder}\n${sql}`, (s) => c.queryDecoded(sql, decoder, options(s, o?.followUp)), signal),
+        query: (sql: string, o?: QueryOptions) => {
+          const p = next();
+          return this.#shared.get(sql, (s, h) => c.query(sql, options(s, h, p, o?.followUp)), signal, p);
+        },
+        queryDecoded: (sql, decoder, o?: QueryOptions) => {
+          const p = next();
+          return this.#shared.get(`${decoder}\n${sql}`, (s, h) => c.queryDecoded(sql, decoder, options(s, h, p, o?.followUp)), signal, p);
+        },
       });
     } finally {
       if (!background) this.#activity.end();

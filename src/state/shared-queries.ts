@@ -3,11 +3,17 @@
  * (the KPI strip and the CRR panel, say) share one run, and going back to an earlier setting is
  * instant. A query every waiting panel has given up on (their options changed again) is taken
  * back from DuckDB's queue if it has not started, so a user clicking through settings waits for
- * the last one only.
+ * the last one only. A caller that needs a waiting query sooner than the one who asked it moves
+ * it up in the queue: a panel's follow-up must not wait behind a query another panel asked first.
  */
+import type { QueryHandle } from '../engine/connector';
+
 interface Entry {
   promise: Promise<unknown>;
   abort: AbortController;
+  /** Its priority in DuckDB's queue, and what moves it up while it waits (see QueryHandle). */
+  priority: number;
+  handle: QueryHandle;
   /** Callers still waiting; one that cannot abort keeps the query for good. */
   waiting: number;
   settled: boolean;
@@ -27,16 +33,23 @@ export class SharedQueries {
     this.#later = later;
   }
 
-  /** The result of `run` for `key`, run once; `signal` says when this caller no longer needs it. */
-  get<T>(key: string, run: (signal: AbortSignal) => Promise<T>, signal: AbortSignal | null): Promise<T> {
+  /**
+   * The result of `run` for `key`, run once at `priority` (lowest first, as in DuckDB's queue);
+   * `signal` says when this caller no longer needs it.
+   */
+  get<T>(key: string, run: (signal: AbortSignal, handle: QueryHandle) => Promise<T>, signal: AbortSignal | null, priority = 0): Promise<T> {
     if (signal?.aborted) return Promise.reject(signal.reason);
     let e = this.#entries.get(key);
     if (e) {
       // Most recently used last: the first key is the one to evict.
       this.#entries.delete(key);
       this.#entries.set(key, e);
+      if (!e.settled && priority < e.priority) {
+        e.priority = priority;
+        e.handle.promote?.(priority);
+      }
     } else {
-      e = this.#start(key, run);
+      e = this.#start(key, run, priority);
     }
     if (!e.settled) this.#wait(key, e, signal);
     return e.promise as Promise<T>;
@@ -50,9 +63,10 @@ export class SharedQueries {
     return this.#entries.size;
   }
 
-  #start<T>(key: string, run: (signal: AbortSignal) => Promise<T>): Entry {
+  #start<T>(key: string, run: (signal: AbortSignal, handle: QueryHandle) => Promise<T>, priority: number): Entry {
     const abort = new AbortController();
-    const e: Entry = { promise: run(abort.signal), abort, waiting: 0, settled: false };
+    const handle: QueryHandle = {};
+    const e: Entry = { promise: run(abort.signal, handle), abort, priority, handle, waiting: 0, settled: false };
     e.promise.then(
       () => (e.settled = true),
       () => {

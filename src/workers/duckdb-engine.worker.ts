@@ -6,7 +6,7 @@ import { BROWSER_RUNTIME, DuckDBDataProtocol, VoidLogger, createDuckDB } from '@
 import type { DuckDBBindings, DuckDBConnection } from '@duckdb/duckdb-wasm/blocking';
 import { toRows, type Row } from '../metrics/rows';
 import { STARTUP_SQL } from '../engine/connector';
-import type { EngineCall, EngineCancel, EngineRequest, EngineResponse } from '../engine/engine-protocol';
+import type { EngineCall, EngineCancel, EnginePromote, EngineRequest, EngineResponse } from '../engine/engine-protocol';
 import { CallQueue, CANCELLED } from '../engine/call-queue';
 import { decode, transferables } from '../engine/decoders';
 
@@ -78,8 +78,9 @@ const calls = new CallQueue<EngineCall>(
     tick.port2.postMessage(null);
   },
 );
-scope.onmessage = (e: MessageEvent<EngineRequest | EngineCancel>) => {
+scope.onmessage = (e: MessageEvent<EngineRequest | EngineCancel | EnginePromote>) => {
   if ('cancel' in e.data) calls.cancel(e.data.cancel);
+  else if ('promote' in e.data) calls.promote(e.data.promote, e.data.priority);
   else {
     const { id, ...call } = e.data;
     calls.push({ id, call, priority: 'priority' in call ? call.priority : 0, followUp: 'followUp' in call && call.followUp === true });

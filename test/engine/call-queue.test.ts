@@ -99,6 +99,25 @@ describe('CallQueue', () => {
     expect(ran).toEqual(['third step', 'follow-up', 'another follow-up', 'first', 'panel b', 'panel c']);
   });
 
+  it('moves a waiting call up to a more urgent priority, and leaves the others alone', async () => {
+    const t = tasks();
+    const ran: string[] = [];
+    const q = new CallQueue<string>(async (c) => void ran.push(c.call), () => undefined, t.later);
+    q.push({ id: 1, call: 'running', priority: 0 });
+    await t.step();
+    q.push({ id: 2, call: 'panel b', priority: 0 });
+    q.push({ id: 3, call: 'stickiness, asked first by its panel', priority: 0 });
+    q.push({ id: 4, call: 'follow-up', priority: -1 });
+    // The key figures' last step is the stickiness query: moved up to the step's priority.
+    q.promote(3, -3);
+    // Not less urgent, not once started, not an unknown call.
+    q.promote(4, 0);
+    q.promote(1, -9);
+    q.promote(99, -9);
+    while (t.pending) await t.step();
+    expect(ran).toEqual(['running', 'stickiness, asked first by its panel', 'follow-up', 'panel b']);
+  });
+
   describe('waiting for a follow-up', () => {
     /** Timers run by hand: `fire` runs every timer that is still set. */
     function timers() {

@@ -41,6 +41,28 @@ describe('SharedQueries', () => {
     expect(q.runs).toHaveLength(1);
   });
 
+  it('moves a waiting query up when a caller needs it more urgently than the one who asked it', async () => {
+    const l = laterQueue();
+    const s = new SharedQueries(10, l.later);
+    const q = deferred();
+    const promoted: number[] = [];
+    const run = (signal: AbortSignal, handle: { promote?: (p: number) => void }) => {
+      handle.promote = (p) => promoted.push(p);
+      return q.run(signal);
+    };
+    void s.get('q', run, null, 0);
+    void s.get('q', run, null, 1);
+    void s.get('q', run, null, -2);
+    void s.get('q', run, null, -1);
+    expect(promoted).toEqual([-2]);
+    q.resolve('rows');
+    expect(await s.get('q', run, null, 0)).toBe('rows');
+    await s.get('q', run, null, -5);
+    // Answered: nothing left to move.
+    expect(promoted).toEqual([-2]);
+    expect(q.runs).toHaveLength(1);
+  });
+
   it('takes a query back once every caller waiting for it has given up', async () => {
     const l = laterQueue();
     const s = new SharedQueries(10, l.later);
