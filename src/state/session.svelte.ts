@@ -344,8 +344,8 @@ export class Session {
       let asked = 0;
       // Background queries (the prefetch) go behind every panel query, follow-ups included.
       const next = () => (background ? 1 : -asked++);
-      const options = (signal: AbortSignal, handle: QueryHandle, priority: number, followUp?: boolean): QueryOptions =>
-        ({ signal, handle, priority, followUp: !background && followUp });
+      const options = (s: AbortSignal, handle: QueryHandle, priority: number, followUp?: boolean): QueryOptions =>
+        ({ signal: s, handle, priority, followUp: !background && followUp });
       return await run({
         ...c,
         query: (sql: string, o?: QueryOptions) => {
