@@ -26,6 +26,9 @@ export interface LnessHistogram {
   bins: LnessBin[];
 }
 
+/** The windows the Lness panel offers (days). */
+export const LNESS_WINDOWS = [7, 14, 28, 30];
+
 export function lnessWindow(o: Pick<MetricOptions, 'lnessWindow'>): number {
   const w = o.lnessWindow;
   if (!Number.isInteger(w) || w < 1) throw new Error(`Lness window must be a whole number of days >= 1, got ${w}`);

@@ -1,8 +1,8 @@
 /**
- * The dashboard's answers for the other grains, asked while DuckDB has nothing else to do. After a
- * load or a change, once every panel has its answer, the panels' queries for the neighbouring
- * grains run in the background and their results wait in the shared query cache
- * (shared-queries.ts): switching the grain then costs the drawing only.
+ * The dashboard's answers for the other grains and Lness windows, asked while DuckDB has nothing
+ * else to do. After a load or a change, once every panel has its answer, the panels' queries for
+ * those options run in the background and their results wait in the shared query cache
+ * (shared-queries.ts): switching the grain or the window then costs the drawing only.
  *
  * Panels register a plan: for given options, it asks the queries the panel itself would ask (with
  * the same SQL builders, so under the same cache keys). Plans run one at a time, only after no
@@ -11,6 +11,7 @@
  * options or data stops the round; the next one starts when the page is quiet again.
  */
 import type { Connector } from '../engine/connector';
+import { LNESS_WINDOWS } from '../metrics/lness';
 import type { Grain, MetricOptions } from '../metrics/types';
 
 export type PrefetchPlan = (o: MetricOptions, c: Connector) => Promise<unknown>;
@@ -32,6 +33,22 @@ export function otherGrains(current: Grain): Grain[] {
   const at = GRAINS.indexOf(current);
   const away = (g: Grain) => Math.abs(GRAINS.indexOf(g) - at);
   return GRAINS.filter((g) => g !== current && g !== 'day').sort((a, b) => away(a) - away(b));
+}
+
+/** The other windows the Lness panel offers, nearest first. */
+export function otherLnessWindows(current: number): number[] {
+  return LNESS_WINDOWS.filter((w) => w !== current).sort((a, b) => Math.abs(a - current) - Math.abs(b - current));
+}
+
+/**
+ * What a round asks for, most likely first: the grain is the control users change most, and
+ * every panel depends on it; the Lness window moves two panels' queries.
+ */
+export function variantsOf(o: MetricOptions): MetricOptions[] {
+  return [
+    ...otherGrains(o.grain).map((grain) => ({ ...o, grain })),
+    ...otherLnessWindows(o.lnessWindow).map((lnessWindow) => ({ ...o, lnessWindow })),
+  ];
 }
 
 export class Prefetch {
@@ -81,12 +98,16 @@ export class Prefetch {
 /**
  * Counts the panels' queries in flight. `quiet` waits until none has been for `quietMs`: a panel
  * that asks in steps sends its next question a moment after the last answer, and a background
- * query sent in that moment would go before it.
+ * query sent in that moment would go before it. Once the page has been quiet that long, `quiet`
+ * answers at once: a round asks every plan for every variant, and most of those are answered
+ * from the cache.
  */
 export class Activity {
   #inFlight = 0;
   #waiters: (() => void)[] = [];
   #timer: ReturnType<typeof setTimeout> | undefined;
+  /** When the last panel query ended (or the page started). */
+  #since = Date.now();
   readonly #quietMs: number;
 
   constructor(quietMs: number) {
@@ -100,6 +121,7 @@ export class Activity {
 
   end(): void {
     this.#inFlight--;
+    this.#since = Date.now();
     this.#arm();
   }
 
@@ -113,8 +135,11 @@ export class Activity {
   #arm(): void {
     if (this.#inFlight > 0 || this.#waiters.length === 0) return;
     clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => {
+    const wake = () => {
       for (const w of this.#waiters.splice(0)) w();
-    }, this.#quietMs);
+    };
+    const left = this.#since + this.#quietMs - Date.now();
+    if (left <= 0) wake();
+    else this.#timer = setTimeout(wake, left);
   }
 }

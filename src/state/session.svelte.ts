@@ -20,7 +20,7 @@ import {
 } from '../engine/dataset';
 import { warmUp } from '../engine/warm-up';
 import { SharedQueries } from './shared-queries';
-import { Activity, otherGrains, Prefetch } from './prefetch';
+import { Activity, Prefetch, variantsOf } from './prefetch';
 import * as storage from './storage';
 import { browserLocale, translate, type Locale, type MessageKey } from '../i18n';
 import { DEFAULT_OPTIONS, type MetricOptions } from '../metrics/types';
@@ -373,10 +373,9 @@ export class Session {
     });
   }
 
-  /** Starts asking the panels' queries for the other grains, in the background (see prefetch.ts). */
-  prefetchOtherGrains(): void {
-    const o = $state.snapshot(this.options);
-    this.#prefetch.start(otherGrains(o.grain).map((grain) => ({ ...o, grain })));
+  /** Starts asking the panels' queries for the other grains and Lness windows, in the background (see prefetch.ts). */
+  prefetchOtherOptions(): void {
+    this.#prefetch.start(variantsOf($state.snapshot(this.options)));
   }
 
   stopPrefetch(): void {

@@ -49,7 +49,7 @@ afterAll(async () => {
 });
 
 describe('dashboard with the sample data', () => {
-  it('answers the other grains in the background: a grain change, and going back, ask DuckDB nothing', async () => {
+  it('answers the other grains and Lness windows in the background: changing them, and going back, asks DuckDB nothing', async () => {
     // First in this file: no other grain has been shown yet, so only the prefetch can have asked.
     await tab.page.evaluate(async () => {
       type Q = (sql: string, ...rest: unknown[]) => Promise<unknown>;
@@ -81,9 +81,20 @@ describe('dashboard with the sample data', () => {
       await tab.page.getByTestId('grain').selectOption('month');
       await allPanelsDrawn();
       expect(await tab.page.evaluate(() => (window as unknown as { asked: string[] }).asked)).toEqual([]);
+      // The Lness window was answered in the same round: the Lness panel and the segment
+      // comparison's histograms are drawn for 14 days without a query.
+      await tab.page.getByTestId('lness-window').selectOption('14');
+      await allPanelsDrawn();
+      expect(await tab.page.evaluate(() => (window as unknown as { asked: string[] }).asked)).toEqual([]);
+      const lness = parseCsv((await downloadFrom(tab.page, 'Lness')).text);
+      expect(lness.length).toBeGreaterThan(0);
+      expect(lness.every((r) => r.window_days === '14')).toBe(true);
+      expect(Math.max(...lness.map((r) => Number(r.days_active)))).toBe(14);
+      expect(await tab.page.locator('section[data-panel] .panel-error').count()).toBe(0);
     } finally {
       await tab.page.evaluate(() => (window as unknown as { restore: () => void }).restore());
       await tab.page.getByTestId('grain').selectOption('month');
+      await tab.page.getByTestId('lness-window').selectOption('28');
       await allPanelsDrawn();
     }
   });

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Activity, otherGrains, Prefetch, type PrefetchHost } from '../../src/state/prefetch';
+import { Activity, otherGrains, otherLnessWindows, Prefetch, variantsOf, type PrefetchHost } from '../../src/state/prefetch';
 import { DEFAULT_OPTIONS, type Grain, type MetricOptions } from '../../src/metrics/types';
 import type { Connector } from '../../src/engine/connector';
 
@@ -43,6 +43,25 @@ describe('otherGrains', () => {
     expect(otherGrains('week')).toEqual(['month', 'quarter', 'year']);
     expect(otherGrains('year')).toEqual(['quarter', 'month', 'week']);
     expect(otherGrains('day')).toEqual(['week', 'month', 'quarter', 'year']);
+  });
+});
+
+describe('variantsOf', () => {
+  it('gives the other grains, then the other Lness windows nearest first, each changing one option', () => {
+    const o: MetricOptions = { ...DEFAULT_OPTIONS, grain: 'month', lnessWindow: 28, segment: { column: 's1', values: ['a'] } };
+    expect(variantsOf(o)).toEqual([
+      { ...o, grain: 'week' },
+      { ...o, grain: 'quarter' },
+      { ...o, grain: 'year' },
+      { ...o, lnessWindow: 30 },
+      { ...o, lnessWindow: 14 },
+      { ...o, lnessWindow: 7 },
+    ]);
+  });
+
+  it('offers every panel window when the current one came from a link and is not among them', () => {
+    expect(otherLnessWindows(21)).toEqual([14, 28, 30, 7]);
+    expect(otherLnessWindows(7)).toEqual([14, 28, 30]);
   });
 });
 
@@ -154,6 +173,27 @@ describe('Activity', () => {
     let quiet = false;
     void a.quiet().then(() => (quiet = true));
     await vi.advanceTimersByTimeAsync(99);
+    expect(quiet).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(quiet).toBe(true);
+  });
+
+  it('answers at once when the page has been quiet long enough, and waits only the rest otherwise', async () => {
+    const a = new Activity(100);
+    a.begin();
+    a.end();
+    await vi.advanceTimersByTimeAsync(150);
+    let quiet = false;
+    void a.quiet().then(() => (quiet = true));
+    await vi.advanceTimersByTimeAsync(0);
+    // A round asks quiet() before every plan: it must not wait the quiet time each time.
+    expect(quiet).toBe(true);
+    a.begin();
+    a.end();
+    await vi.advanceTimersByTimeAsync(70);
+    quiet = false;
+    void a.quiet().then(() => (quiet = true));
+    await vi.advanceTimersByTimeAsync(29);
     expect(quiet).toBe(false);
     await vi.advanceTimersByTimeAsync(1);
     expect(quiet).toBe(true);
