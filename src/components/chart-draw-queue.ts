@@ -1,53 +1,69 @@
 /**
- * Chart work (create, set an option, resize) runs from one queue, one chart per frame, with a
- * frame left free after each: drawing a chart over a large result takes tens of milliseconds to
- * lay out and as long again to paint (ECharts paints in the frame after). When a load or a
- * control change updated a dozen charts at once, doing it all in one frame froze the page for
+ * Chart work (create, set an option, resize) runs from one queue, in animation frames. When a load
+ * or a control change updated a dozen charts at once, doing it all in one frame froze the page for
  * half a second. Panels still appear as their results arrive.
+ *
+ * A new chart is laid out in one frame and painted by ECharts in the next, which the queue leaves
+ * free: a chart over a large result takes tens of milliseconds to lay out and as long again to
+ * paint, and both in one task made the load's longest task. So does a chart whose layout took
+ * long. Other charts (a control changed) are laid out and painted at once, and the next chart
+ * follows in the same frame while the frame's work stays short: a grain change redraws nine charts,
+ * and a frame left idle after each made that half a second.
  */
 
-/** Returns true when it changed what the chart shows: ECharts paints that in the next frame. */
-type Job = () => boolean;
+/** What a job did: nothing visible, a chart drawn and painted, or a chart laid out that ECharts paints in the next frame. */
+export type Drawn = 'nothing' | 'painted' | 'paintsNext';
+type Job = () => Drawn;
 
 /** Keyed by chart: asking again before the chart's turn keeps its place and runs once. */
 const queue = new Map<object, Job>();
 let frame = 0;
+/** From a turn that laid out a new chart until the frame that paints it begins. */
+let painting = false;
+
+/** Jobs share a frame while the frame's work stays this short. */
+const FRAME_BUDGET_MS = 12;
 
 /**
- * Cheap jobs (a size check that changes nothing) share a frame while the frame's work stays this
- * short. A job that changed a chart ends the frame however quick it was: its paint comes in the
- * next frame, and two charts' paints in one frame made one long task.
+ * A chart whose layout took longer than this is painted by ECharts in the next frame rather than
+ * at once: its paint would take about as long again, in the same task.
  */
-const FRAME_BUDGET_MS = 8;
+export const PAINT_AT_ONCE_MS = 20;
 
 function run(): void {
   frame = 0;
   const start = performance.now();
+  let drawn: Drawn = 'nothing';
   for (const [key, job] of queue) {
     queue.delete(key);
-    let changed = true;
     try {
-      changed = job();
+      drawn = job();
     } catch (e) {
       // One chart failing to draw must not stop the others.
       console.error(e);
+      drawn = 'paintsNext';
     }
-    if (changed || performance.now() - start >= FRAME_BUDGET_MS) break;
+    if (drawn === 'paintsNext' || performance.now() - start >= FRAME_BUDGET_MS) break;
   }
-  if (queue.size > 0) next();
+  if (drawn === 'paintsNext') {
+    painting = true;
+    requestAnimationFrame(() => (painting = false));
+  }
+  if (queue.size > 0) next(painting);
 }
 
 /**
- * The next turn, one frame later than the next frame: that one lays out what changed (the chart
- * just drawn, or panels just mounted) and paints it, before the next chart adds its own work.
+ * The next turn: in the next frame, or one frame later when the next frame has work of its own
+ * (painting the chart just laid out, or laying out panels just mounted).
  */
-function next(): void {
-  frame ||= requestAnimationFrame(() => (frame = requestAnimationFrame(run)));
+function next(skipFrame = false): void {
+  if (frame) return;
+  frame = requestAnimationFrame(skipFrame ? () => (frame = requestAnimationFrame(run)) : run);
 }
 
 export function scheduleDraw(key: object, job: Job): void {
   queue.set(key, job);
-  next();
+  next(painting);
 }
 
 /**
@@ -59,7 +75,7 @@ export function deferDraws(): void {
   if (!frame) return;
   cancelAnimationFrame(frame);
   frame = 0;
-  next();
+  next(true);
 }
 
 export function cancelDraw(key: object): void {

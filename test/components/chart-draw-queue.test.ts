@@ -18,11 +18,10 @@ describe('chart draw queue', () => {
   });
   afterEach(() => vi.unstubAllGlobals());
 
-  it('gives each chart that changed a turn of its own, with a free frame after it', async () => {
+  it('gives each new chart a turn of its own, with a free frame for its paint after it', async () => {
     const { scheduleDraw } = await import('../../src/components/chart-draw-queue');
     const ran: string[] = [];
-    for (const name of ['a', 'b']) scheduleDraw({}, () => (ran.push(name), true));
-    frame(); // the free frame before the first turn
+    for (const name of ['a', 'b']) scheduleDraw({}, () => (ran.push(name), 'paintsNext'));
     frame();
     expect(ran).toEqual(['a']);
     frame(); // a's paint
@@ -31,22 +30,64 @@ describe('chart draw queue', () => {
     expect(ran).toEqual(['a', 'b']);
   });
 
+  it('leaves the paint frame free for a chart asked for after a new chart was laid out', async () => {
+    const { scheduleDraw } = await import('../../src/components/chart-draw-queue');
+    const ran: string[] = [];
+    scheduleDraw({}, () => (ran.push('new'), 'paintsNext'));
+    frame();
+    scheduleDraw({}, () => (ran.push('later'), 'painted'));
+    frame(); // new's paint
+    expect(ran).toEqual(['new']);
+    frame();
+    expect(ran).toEqual(['new', 'later']);
+  });
+
   it('lets quick jobs that change nothing share a turn', async () => {
     const { scheduleDraw } = await import('../../src/components/chart-draw-queue');
     const ran: string[] = [];
-    for (const name of ['a', 'b', 'c']) scheduleDraw({}, () => (ran.push(name), false));
-    frame();
+    for (const name of ['a', 'b', 'c']) scheduleDraw({}, () => (ran.push(name), 'nothing'));
     frame();
     expect(ran).toEqual(['a', 'b', 'c']);
+  });
+
+  it('redraws charts already shown one after another in a frame while it is short, and goes on in the next frame', async () => {
+    let clock = 0;
+    vi.stubGlobal('performance', { now: () => clock });
+    const { scheduleDraw } = await import('../../src/components/chart-draw-queue');
+    const ran: string[] = [];
+    // Each chart takes 5 ms to lay out and paint: two fit under the frame's 12 ms, the third ends it.
+    for (const name of ['a', 'b', 'c', 'd']) scheduleDraw({}, () => ((clock += 5), ran.push(name), 'painted'));
+    frame();
+    expect(ran).toEqual(['a', 'b', 'c']);
+    // No frame is left free: the charts were painted in their own turn.
+    frame();
+    expect(ran).toEqual(['a', 'b', 'c', 'd']);
+  });
+
+  it('ends the frame after a redraw that took the whole budget, and after a new chart among redraws', async () => {
+    let clock = 0;
+    vi.stubGlobal('performance', { now: () => clock });
+    const { scheduleDraw } = await import('../../src/components/chart-draw-queue');
+    const ran: string[] = [];
+    scheduleDraw({}, () => ((clock += 40), ran.push('slow'), 'painted'));
+    scheduleDraw({}, () => (ran.push('new'), 'paintsNext'));
+    scheduleDraw({}, () => (ran.push('after'), 'painted'));
+    frame();
+    expect(ran).toEqual(['slow']);
+    frame();
+    expect(ran).toEqual(['slow', 'new']);
+    frame(); // the new chart's paint
+    expect(ran).toEqual(['slow', 'new']);
+    frame();
+    expect(ran).toEqual(['slow', 'new', 'after']);
   });
 
   it('runs a chart asked for twice before its turn once, with the newest job', async () => {
     const { scheduleDraw } = await import('../../src/components/chart-draw-queue');
     const key = {};
     const ran: string[] = [];
-    scheduleDraw(key, () => (ran.push('old'), true));
-    scheduleDraw(key, () => (ran.push('new'), true));
-    frame();
+    scheduleDraw(key, () => (ran.push('old'), 'paintsNext'));
+    scheduleDraw(key, () => (ran.push('new'), 'paintsNext'));
     frame();
     frame();
     frame();
@@ -56,8 +97,7 @@ describe('chart draw queue', () => {
   it('draws no chart in a frame that mounts part of the page, nor in the one after', async () => {
     const { deferDraws, scheduleDraw } = await import('../../src/components/chart-draw-queue');
     const ran: string[] = [];
-    scheduleDraw({}, () => (ran.push('a'), true));
-    frame(); // the free frame before the turn
+    scheduleDraw({}, () => (ran.push('a'), 'paintsNext'));
     deferDraws(); // a panel mounts in the frame that would have drawn a
     frame();
     expect(ran).toEqual([]);
