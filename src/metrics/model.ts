@@ -90,10 +90,7 @@ WINDOW cday_w AS (PARTITION BY cid ORDER BY day)`,
     `${createTable('corder', temp)} AS
 SELECT cid, ts, day, amount, cost, CAST(row_number() OVER (PARTITION BY cid ORDER BY ts, order_id) AS INTEGER) AS seq
 FROM (
-  SELECT m.cid, e.order_id, min(e.ts) AS ts, min(e.day) AS day, sum(e.amount) AS amount, sum(e.cost) AS cost
-  FROM events e JOIN cids m ON m.customer = e.customer_id
-  WHERE NOT e.is_refund
-  GROUP BY m.cid, e.order_id
+  ${orderRows(info)}
 )`,
     // Consecutive activity days per customer. cday's window already found each activity day's
     // predecessor and its number (active_seq: the customer's activity days up to and including
@@ -118,4 +115,21 @@ SELECT d.cid, m.customer, d.first_day, d.last_day, o.orders, d.active_days, d.re
 FROM d JOIN o USING (cid) JOIN cids m USING (cid)${segs.length ? ' JOIN f USING (cid)' : ''}
 ORDER BY d.cid`,
   ];
+}
+
+/**
+ * One row per order (not refunds). Without a mapped order id every row is its own order (its id is
+ * `row:<row_no>`, unique), so the rows need no grouping: at 10 M rows the grouping by customer and
+ * order id was three quarters of corder's time.
+ */
+function orderRows(info: DatasetInfo): string {
+  if (!info.hasOrderId) {
+    return `SELECT m.cid, e.order_id, e.ts, e.day, e.amount, e.cost
+  FROM events e JOIN cids m ON m.customer = e.customer_id
+  WHERE NOT e.is_refund`;
+  }
+  return `SELECT m.cid, e.order_id, min(e.ts) AS ts, min(e.day) AS day, sum(e.amount) AS amount, sum(e.cost) AS cost
+  FROM events e JOIN cids m ON m.customer = e.customer_id
+  WHERE NOT e.is_refund
+  GROUP BY m.cid, e.order_id`;
 }

@@ -62,3 +62,37 @@ describe('cday neighbours', () => {
     await c.close();
   });
 });
+
+describe('corder without a mapped order id', () => {
+  it('numbers each row as its own order, exactly as grouping by the row ids would', async () => {
+    // Ties in time (rows 2 and 3; rows 10 and 11, whose ids sort as text: row:10 before row:11),
+    // a refund, NULL amounts and costs.
+    const c = await createNodeConnector();
+    await c.exec(`CREATE TABLE events AS SELECT row_no, customer_id, CAST(ts AS TIMESTAMP) AS ts, CAST(CAST(ts AS TIMESTAMP) AS DATE) AS day,
+      'row:' || row_no AS order_id, amount, cost, coalesce(amount < 0, false) AS is_refund
+      FROM (VALUES (1, 'A', '2024-01-03 10:00', 10.0, 4.0), (2, 'A', '2024-01-05 09:00', 5.0, NULL), (3, 'A', '2024-01-05 09:00', NULL, NULL),
+        (4, 'A', '2024-01-06 12:00', -5.0, NULL), (10, 'B', '2024-02-01 08:00', 7.0, 1.0), (11, 'B', '2024-02-01 08:00', 8.0, 2.0),
+        (12, 'B', '2024-01-31 23:59', 1.5, NULL)) t(row_no, customer_id, ts, amount, cost)`);
+    const corder = (hasOrderId: boolean) => modelSql({ ...info, hasOrderId }).find((s) => /TABLE corder AS/.test(s)) ?? '';
+    expect(corder(false)).not.toContain('GROUP BY');
+    expect(corder(true)).toContain('GROUP BY m.cid, e.order_id');
+    const read = async () =>
+      (await c.query(`SELECT m.customer, strftime(o.ts, '%m-%d %H:%M') AS ts, o.amount, o.cost, o.seq FROM corder o JOIN cids m USING (cid) ORDER BY m.customer, o.seq`))
+        .map((r) => [r.customer, r.ts, r.amount, r.cost, r.seq]);
+    for (const sql of modelSql({ ...info, hasOrderId: true })) await c.exec(sql);
+    const grouped = await read();
+    for (const sql of modelSql({ ...info, hasOrderId: false })) await c.exec(sql);
+    const plain = await read();
+    expect(plain).toEqual(grouped);
+    // By hand: A's refund is not an order; B's orders at the same minute go in id order.
+    expect(plain).toEqual([
+      ['A', '01-03 10:00', 10, 4, 1],
+      ['A', '01-05 09:00', 5, null, 2],
+      ['A', '01-05 09:00', null, null, 3],
+      ['B', '01-31 23:59', 1.5, null, 1],
+      ['B', '02-01 08:00', 7, 1, 2],
+      ['B', '02-01 08:00', 8, 2, 3],
+    ]);
+    await c.close();
+  });
+});
