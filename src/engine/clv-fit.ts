@@ -20,12 +20,29 @@ async function copied(a: Float64Array): Promise<Float64Array> {
 }
 
 /**
- * Fits the models on a summary, which the page keeps (it may be a cached query result shared
- * with a later run): the worker is handed copies of the numeric columns (moved, not cloned
- * again) and not the customer ids, which the fit does not read.
- * It answers with the fit and the charts' data (see clvChartData).
+ * A fit is kept as long as its summary: a summary is a cached query result (shared-queries.ts), so
+ * a segment answered in the background is shown with its fit at once, and a fit is dropped with
+ * the query results when the data changes.
  */
-export async function fitInWorker(s: ClvSummary): Promise<Fitted> {
+const fits = new WeakMap<ClvSummary, Promise<Fitted>>();
+
+/** Fits the models on a summary, once per summary; it answers with the fit and the charts' data (see clvChartData). */
+export function fitInWorker(s: ClvSummary): Promise<Fitted> {
+  let fit = fits.get(s);
+  if (!fit) {
+    fit = fitted(s);
+    fits.set(s, fit);
+    // A failed fit (say, the worker was stopped) is tried again next time.
+    fit.catch(() => fits.delete(s));
+  }
+  return fit;
+}
+
+/**
+ * The worker is handed copies of the numeric columns (moved, not cloned again), as the page keeps
+ * the summary, and not the customer ids, which the fit does not read.
+ */
+async function fitted(s: ClvSummary): Promise<Fitted> {
   worker ??= startWorker(workerUrl, 'CLV fit');
   const summary: FitInput = {
     unit: s.unit,

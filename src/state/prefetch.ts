@@ -1,8 +1,9 @@
 /**
- * The dashboard's answers for the other grains and Lness windows, asked while DuckDB has nothing
- * else to do. After a load or a change, once every panel has its answer, the panels' queries for
- * those options run in the background and their results wait in the shared query cache
- * (shared-queries.ts): switching the grain or the window then costs the drawing only.
+ * The dashboard's answers for the other grains, Lness windows and segment values, asked while
+ * DuckDB has nothing else to do. After a load or a change, once every panel has its answer, the
+ * panels' queries for those options run in the background and their results wait in the shared
+ * query cache (shared-queries.ts): switching the grain or the window, or filtering to a segment
+ * from the segment comparison, then costs the drawing only.
  *
  * Panels register a plan: for given options, it asks the queries the panel itself would ask (with
  * the same SQL builders, so under the same cache keys). Plans run one at a time, only after no
@@ -12,7 +13,7 @@
  */
 import type { Connector } from '../engine/connector';
 import { LNESS_WINDOWS } from '../metrics/lness';
-import type { Grain, MetricOptions } from '../metrics/types';
+import type { Grain, MetricOptions, SegmentFilter } from '../metrics/types';
 
 export type PrefetchPlan = (o: MetricOptions, c: Connector) => Promise<unknown>;
 
@@ -40,14 +41,27 @@ export function otherLnessWindows(current: number): number[] {
   return LNESS_WINDOWS.filter((w) => w !== current).sort((a, b) => Math.abs(a - current) - Math.abs(b - current));
 }
 
+const sameFilter = (a: SegmentFilter | null, b: SegmentFilter | null): boolean =>
+  a === b || (!!a && !!b && a.column === b.column && a.values.join('\u0000') === b.values.join('\u0000'));
+
 /**
- * What a round asks for, most likely first: the grain is the control users change most, and
- * every panel depends on it; the Lness window moves two panels' queries.
+ * The segment filters a round asks for: the ones offered (the segment comparison's values, each
+ * a click away), and no filter when one is set (its clear button). The current one is left out.
  */
-export function variantsOf(o: MetricOptions): MetricOptions[] {
+export function otherSegments(current: SegmentFilter | null, offered: SegmentFilter[]): (SegmentFilter | null)[] {
+  return [...(current ? [null] : []), ...offered].filter((f) => !sameFilter(f, current));
+}
+
+/**
+ * What a round asks for, cheapest and most likely first: the grain is the control users change
+ * most, and every panel depends on it; the Lness window moves two panels' queries; a segment
+ * filter re-runs every panel but the comparison, so the segments come last.
+ */
+export function variantsOf(o: MetricOptions, offeredSegments: SegmentFilter[] = []): MetricOptions[] {
   return [
     ...otherGrains(o.grain).map((grain) => ({ ...o, grain })),
     ...otherLnessWindows(o.lnessWindow).map((lnessWindow) => ({ ...o, lnessWindow })),
+    ...otherSegments(o.segment, offeredSegments).map((segment) => ({ ...o, segment })),
   ];
 }
 
@@ -67,8 +81,11 @@ export class Prefetch {
     return () => this.#plans.delete(plan);
   }
 
-  /** Stops the current round and starts one for these options, in order. */
-  start(variants: MetricOptions[]): void {
+  /**
+   * Stops the current round and starts one for these options, in order. They are listed once
+   * the page is first quiet: what is offered (the segment values) may come with the panels' answers.
+   */
+  start(variants: () => MetricOptions[]): void {
     this.stop();
     this.#round = new AbortController();
     this.#done = this.#run(variants, this.#round.signal);
@@ -83,8 +100,10 @@ export class Prefetch {
     return this.#done;
   }
 
-  async #run(variants: MetricOptions[], signal: AbortSignal): Promise<void> {
-    for (const o of variants) {
+  async #run(variants: () => MetricOptions[], signal: AbortSignal): Promise<void> {
+    await this.#host.quiet();
+    if (signal.aborted) return;
+    for (const o of variants()) {
       for (const plan of [...this.#plans]) {
         await this.#host.quiet();
         if (signal.aborted) return;

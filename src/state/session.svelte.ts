@@ -26,7 +26,7 @@ import { browserLocale, translate, type Locale, type MessageKey } from '../i18n'
 import { DEFAULT_OPTIONS, type MetricOptions } from '../metrics/types';
 import { settingsFromQuery, settingsToQuery, type UrlSettings } from './url';
 import type { EChartsType } from 'echarts/core';
-import type { CsvTable, DatasetInfo } from '../metrics/types';
+import type { CsvTable, DatasetInfo, SegmentFilter } from '../metrics/types';
 
 export interface FileError {
   id: number;
@@ -373,10 +373,20 @@ export class Session {
     });
   }
 
-  /** Starts asking the panels' queries for the other grains and Lness windows, in the background (see prefetch.ts). */
+  /**
+   * Starts asking the panels' queries for the other grains, Lness windows and offered segment
+   * values, in the background (see prefetch.ts).
+   */
   prefetchOtherOptions(): void {
-    this.#prefetch.start(variantsOf($state.snapshot(this.options)));
+    const o = $state.snapshot(this.options);
+    this.#prefetch.start(() => variantsOf(o, this.#offeredSegments));
   }
+
+  /** Segment filters a click away (the segment comparison's values): answered in the background last. */
+  offerSegments(filters: SegmentFilter[]): void {
+    this.#offeredSegments = filters;
+  }
+  #offeredSegments: SegmentFilter[] = [];
 
   stopPrefetch(): void {
     this.#prefetch.stop();
@@ -392,7 +402,12 @@ export class Session {
   #activity = new Activity(Session.QUIET_MS);
   #prefetch = new Prefetch({ run: (signal, work) => this.query(signal, work, true), quiet: () => this.#activity.quiet() });
 
-  static readonly CACHED_QUERIES = 200;
+  /**
+   * A background round keeps about 160 answers (25 for the view, 9 per other grain, 3 per Lness
+   * window, 25 per segment value), and a round after a change adds its own: the view before the
+   * change must still be there when the user goes back.
+   */
+  static readonly CACHED_QUERIES = 500;
   #shared = new SharedQueries(Session.CACHED_QUERIES);
 
   /**

@@ -49,7 +49,7 @@ afterAll(async () => {
 });
 
 describe('dashboard with the sample data', () => {
-  it('answers the other grains and Lness windows in the background: changing them, and going back, asks DuckDB nothing', async () => {
+  it('answers the other grains, Lness windows and segment values in the background: changing them, and going back, asks DuckDB nothing', async () => {
     // First in this file: no other grain has been shown yet, so only the prefetch can have asked.
     await tab.page.evaluate(async () => {
       type Q = (sql: string, ...rest: unknown[]) => Promise<unknown>;
@@ -81,8 +81,32 @@ describe('dashboard with the sample data', () => {
       await tab.page.getByTestId('grain').selectOption('month');
       await allPanelsDrawn();
       expect(await tab.page.evaluate(() => (window as unknown as { asked: string[] }).asked)).toEqual([]);
-      // The Lness window was answered in the same round: the Lness panel and the segment
-      // comparison's histograms are drawn for 14 days without a query.
+      // The segment comparison's values were answered in the same round: filtering to one redraws every panel (the
+      // predicted CLV with its fit) without a query, and so does clearing the filter.
+      const customers = async () => Number((await tab.page.locator('section[data-panel=kpis] [data-kpi=customers] .value').innerText()).replace(/\D/g, ''));
+      const all = await customers();
+      const table = tab.page.locator('section[data-panel=segments] table');
+      const second = (await table.locator('tbody tr').nth(1).innerText()).split('\t');
+      await table.getByTestId('segment-filter').nth(1).click();
+      await expect.poll(() => tab.page.getByTestId('segment-chip').count()).toBe(1);
+      await allPanelsDrawn();
+      expect(await tab.page.evaluate(() => (window as unknown as { asked: string[] }).asked)).toEqual([]);
+      expect(await tab.page.locator('section[data-panel] .panel-error').count()).toBe(0);
+      const filtered = await customers();
+      expect(filtered).toBeLessThan(all);
+      // The comparison counts the segment's customers over every cohort; the strip, the ones
+      // acquired up to the last complete period.
+      expect(filtered).toBeLessThanOrEqual(Number((second[1] ?? '').replace(/\D/g, '')));
+      expect(filtered).toBeGreaterThan(0);
+      const predicted = parseCsv((await downloadFrom(tab.page, 'Predicted CLV')).text);
+      expect(predicted.length).toBeGreaterThanOrEqual(filtered);
+      await tab.page.locator('section[data-panel=segments]').getByRole('button', { name: 'Clear the segment filter' }).click();
+      await expect.poll(() => tab.page.getByTestId('segment-chip').count()).toBe(0);
+      await allPanelsDrawn();
+      expect(await customers()).toBe(all);
+      expect(await tab.page.evaluate(() => (window as unknown as { asked: string[] }).asked)).toEqual([]);
+      // So was the Lness window: the Lness panel and the segment comparison's histograms are
+      // drawn for 14 days without a query.
       await tab.page.getByTestId('lness-window').selectOption('14');
       await allPanelsDrawn();
       expect(await tab.page.evaluate(() => (window as unknown as { asked: string[] }).asked)).toEqual([]);
@@ -93,6 +117,9 @@ describe('dashboard with the sample data', () => {
       expect(await tab.page.locator('section[data-panel] .panel-error').count()).toBe(0);
     } finally {
       await tab.page.evaluate(() => (window as unknown as { restore: () => void }).restore());
+      await tab.page.evaluate(() => {
+        (window as unknown as { kohort: { session: { options: { segment: unknown } } } }).kohort.session.options.segment = null;
+      });
       await tab.page.getByTestId('grain').selectOption('month');
       await tab.page.getByTestId('lness-window').selectOption('28');
       await allPanelsDrawn();

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Activity, otherGrains, otherLnessWindows, Prefetch, variantsOf, type PrefetchHost } from '../../src/state/prefetch';
+import { Activity, otherGrains, otherLnessWindows, otherSegments, Prefetch, variantsOf, type PrefetchHost } from '../../src/state/prefetch';
 import { DEFAULT_OPTIONS, type Grain, type MetricOptions } from '../../src/metrics/types';
 import type { Connector } from '../../src/engine/connector';
 
@@ -47,16 +47,32 @@ describe('otherGrains', () => {
 });
 
 describe('variantsOf', () => {
-  it('gives the other grains, then the other Lness windows nearest first, each changing one option', () => {
+  it('gives the other grains, then the other Lness windows nearest first, then the segments, each changing one option', () => {
     const o: MetricOptions = { ...DEFAULT_OPTIONS, grain: 'month', lnessWindow: 28, segment: { column: 's1', values: ['a'] } };
-    expect(variantsOf(o)).toEqual([
+    const offered = [
+      { column: 's1', values: ['a'] },
+      { column: 's1', values: ['b'] },
+    ];
+    expect(variantsOf(o, offered)).toEqual([
       { ...o, grain: 'week' },
       { ...o, grain: 'quarter' },
       { ...o, grain: 'year' },
       { ...o, lnessWindow: 30 },
       { ...o, lnessWindow: 14 },
       { ...o, lnessWindow: 7 },
+      { ...o, segment: null },
+      { ...o, segment: { column: 's1', values: ['b'] } },
     ]);
+  });
+
+  it('offers each segment value, or no filter and the other values once one is chosen', () => {
+    const offered = ['web', 'app', 'shop'].map((v) => ({ column: 's1', values: [v] }));
+    expect(otherSegments(null, offered)).toEqual(offered);
+    expect(otherSegments({ column: 's1', values: ['app'] }, offered)).toEqual([null, offered[0], offered[2]]);
+    // A filter of several values (set in the controls) is not one of the offered.
+    expect(otherSegments({ column: 's1', values: ['web', 'app'] }, offered)).toEqual([null, ...offered]);
+    expect(otherSegments({ column: 's2', values: ['web'] }, offered)).toEqual([null, ...offered]);
+    expect(variantsOf({ ...DEFAULT_OPTIONS }).some((v) => v.segment !== null)).toBe(false);
   });
 
   it('offers every panel window when the current one came from a link and is not among them', () => {
@@ -72,7 +88,7 @@ describe('Prefetch', () => {
     const seen: string[] = [];
     p.add(async (o) => seen.push(`a:${o.grain}`));
     p.add(async (o) => seen.push(`b:${o.grain}`));
-    p.start([withGrain('week'), withGrain('quarter')]);
+    p.start(() => [withGrain('week'), withGrain('quarter')]);
     for (let i = 0; i < 4; i++) {
       await settle();
       // The next plan is not sent before the one in flight is answered.
@@ -89,7 +105,7 @@ describe('Prefetch', () => {
     p.add(async () => undefined);
     p.add(async () => undefined);
     x.close();
-    p.start([withGrain('week')]);
+    p.start(() => [withGrain('week')]);
     await settle();
     expect(x.runs).toHaveLength(0);
     x.open();
@@ -105,21 +121,40 @@ describe('Prefetch', () => {
     expect(x.runs).toHaveLength(2);
   });
 
+  it('lists the variants only once the page is quiet: what is offered may come with the last answers', async () => {
+    const x = host();
+    const p = new Prefetch(x.h);
+    const seen: string[] = [];
+    p.add(async (o) => seen.push(o.segment?.values[0] ?? 'all'));
+    const offered: string[] = [];
+    x.close();
+    p.start(() => offered.map((v) => ({ ...DEFAULT_OPTIONS, segment: { column: 's1', values: [v] } })));
+    await settle();
+    offered.push('web', 'app');
+    x.open();
+    await settle();
+    x.runs[0]?.answer();
+    await settle();
+    x.runs[1]?.answer();
+    await p.settled();
+    expect(seen).toEqual(['web', 'app']);
+  });
+
   it('stops a round when stopped or restarted: its query in flight is aborted and nothing more is sent', async () => {
     const x = host();
     const p = new Prefetch(x.h);
     const seen: string[] = [];
     p.add(async (o) => seen.push(o.grain));
-    p.start([withGrain('week'), withGrain('quarter'), withGrain('year')]);
+    p.start(() => [withGrain('week'), withGrain('quarter'), withGrain('year')]);
     await settle();
-    p.start([withGrain('month')]);
+    p.start(() => [withGrain('month')]);
     expect(x.runs[0]?.signal.aborted).toBe(true);
     await settle();
     expect(x.runs).toHaveLength(2);
     x.runs[1]?.answer();
     await p.settled();
     expect(seen).toEqual(['month']);
-    p.start([withGrain('week')]);
+    p.start(() => [withGrain('week')]);
     p.stop();
     await p.settled();
     expect(x.runs).toHaveLength(2);
@@ -134,7 +169,7 @@ describe('Prefetch', () => {
     });
     const remove = p.add(async () => seen.push('gone'));
     p.add(async (o) => seen.push(o.grain));
-    p.start([withGrain('week')]);
+    p.start(() => [withGrain('week')]);
     await settle();
     remove();
     x.runs[0]?.answer();
