@@ -81,3 +81,14 @@ export function deferDraws(): void {
 export function cancelDraw(key: object): void {
   queue.delete(key);
 }
+
+/**
+ * Resolves in the first frame in which no chart waits for its turn or its paint: the page has
+ * drawn what it was given. Background work waits for it, as it would take a core from the drawing.
+ */
+export function drawsDone(): Promise<void> {
+  return new Promise((resolve) => {
+    const check = () => (queue.size === 0 && !painting && !frame ? resolve() : requestAnimationFrame(check));
+    check();
+  });
+}

@@ -82,13 +82,15 @@ export class Prefetch {
   }
 
   /**
-   * Stops the current round and starts one for these options, in order. They are listed once
-   * the page is first quiet: what is offered (the segment values) may come with the panels' answers.
+   * Stops the current round and starts one for these options, in order, once the page is quiet
+   * and `ready` (the page has drawn its answers: a round's queries and their results would take
+   * a core from the drawing). The options are listed then: what is offered (the segment values)
+   * may come with the panels' answers.
    */
-  start(variants: () => MetricOptions[]): void {
+  start(variants: () => MetricOptions[], ready: () => Promise<void> = () => Promise.resolve()): void {
     this.stop();
     this.#round = new AbortController();
-    this.#done = this.#run(variants, this.#round.signal);
+    this.#done = this.#run(variants, ready, this.#round.signal);
   }
 
   stop(): void {
@@ -100,8 +102,9 @@ export class Prefetch {
     return this.#done;
   }
 
-  async #run(variants: () => MetricOptions[], signal: AbortSignal): Promise<void> {
+  async #run(variants: () => MetricOptions[], ready: () => Promise<void>, signal: AbortSignal): Promise<void> {
     await this.#host.quiet();
+    await ready();
     if (signal.aborted) return;
     for (const o of variants()) {
       for (const plan of [...this.#plans]) {

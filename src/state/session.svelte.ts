@@ -377,9 +377,9 @@ export class Session {
    * Starts asking the panels' queries for the other grains, Lness windows and offered segment
    * values, in the background (see prefetch.ts).
    */
-  prefetchOtherOptions(): void {
+  prefetchOtherOptions(pageDrawn?: () => Promise<void>): void {
     const o = $state.snapshot(this.options);
-    this.#prefetch.start(() => variantsOf(o, this.#offeredSegments));
+    this.#prefetch.start(() => variantsOf(o, this.#offeredSegments), pageDrawn);
   }
 
   /** Segment filters a click away (the segment comparison's values): answered in the background last. */

@@ -42,6 +42,29 @@ describe('chart draw queue', () => {
     expect(ran).toEqual(['new', 'later']);
   });
 
+  it('says the page has drawn only once every chart has had its turn and its paint', async () => {
+    const { scheduleDraw, drawsDone } = await import('../../src/components/chart-draw-queue');
+    let done = false;
+    for (const name of ['a', 'b']) scheduleDraw({ name }, () => 'paintsNext');
+    void drawsDone().then(() => (done = true));
+    const flush = async () => {
+      frame();
+      for (let i = 0; i < 5; i++) await Promise.resolve();
+    };
+    await flush(); // a
+    await flush(); // a's paint
+    await flush(); // b
+    expect(done).toBe(false);
+    await flush(); // b's paint
+    await flush();
+    expect(done).toBe(true);
+    // With nothing to draw, at once.
+    let now = false;
+    void drawsDone().then(() => (now = true));
+    await Promise.resolve();
+    expect(now).toBe(true);
+  });
+
   it('lets quick jobs that change nothing share a turn', async () => {
     const { scheduleDraw } = await import('../../src/components/chart-draw-queue');
     const ran: string[] = [];

@@ -140,6 +140,19 @@ describe('Prefetch', () => {
     expect(seen).toEqual(['web', 'app']);
   });
 
+  it('starts a round only once the page is ready (has drawn its answers)', async () => {
+    const x = host();
+    const p = new Prefetch(x.h);
+    p.add(async () => undefined);
+    let drawn: () => void = () => undefined;
+    p.start(() => [withGrain('week')], () => new Promise((r) => (drawn = r)));
+    await settle();
+    expect(x.runs).toHaveLength(0);
+    drawn();
+    await settle();
+    expect(x.runs).toHaveLength(1);
+  });
+
   it('stops a round when stopped or restarted: its query in flight is aborted and nothing more is sent', async () => {
     const x = host();
     const p = new Prefetch(x.h);
