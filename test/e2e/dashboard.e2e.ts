@@ -243,15 +243,15 @@ describe('dashboard with the sample data', () => {
   });
 
   it('keeps the cohort panel busy until its heatmap is painted in full', async () => {
-    // Three years of weekly cohorts: about 12,000 cells, which ECharts paints over a dozen frames,
-    // long after the panel's other chart is drawn.
+    // Four years of weekly cohorts: about 22,000 cells, which ECharts paints over several frames
+    // (cohort-heatmap.ts), after the panel's other chart is drawn.
     const lines = ['ordernummer;klantnummer;besteldatum;bedrag'];
     const start = Date.UTC(2022, 0, 3);
-    for (let week = 0; week < 157; week++) {
+    for (let week = 0; week < 209; week++) {
       for (let c = 0; c < 10; c++) {
         for (const later of [0, 1 + (c % 3), 5 + c, 20 + 3 * c]) {
           const d = new Date(start + ((week + later) * 7 + c) * 86_400_000);
-          if (d.getUTCFullYear() > 2024) continue;
+          if (d.getUTCFullYear() > 2025) continue;
           lines.push(`${lines.length};${week * 10 + c};${String(d.getUTCDate()).padStart(2, '0')}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${d.getUTCFullYear()};9,95`);
         }
       }
