@@ -5,8 +5,6 @@
  */
 export class ChartBusy {
   #busy = false;
-  /** An option waits for the chart's turn in the draw queue. */
-  #asked = false;
   /** Laid out, and not painted in full yet. */
   #painting = false;
   readonly #onChange: (busy: boolean) => void;
@@ -21,16 +19,10 @@ export class ChartBusy {
 
   /** A new option, drawn in the chart's turn. */
   asked(): void {
-    this.#asked = true;
     this.#set(true);
   }
 
-  /** The chart's turn has taken the waiting option (ECharts may answer 'finished' within the turn). */
-  taken(): void {
-    this.#asked = false;
-  }
-
-  /** The turn laid out something (a new option or size), which ECharts now paints. */
+  /** The chart's turn laid out something (a new option or size), which ECharts now paints. */
   paints(): void {
     this.#painting = true;
   }
@@ -40,18 +32,17 @@ export class ChartBusy {
    * still under way: that made a panel "drawn" while its heatmap was half painted.
    */
   nothingPainted(): void {
-    if (!this.#painting && !this.#asked) this.#set(false);
+    if (!this.#painting) this.#set(false);
   }
 
-  /** ECharts has painted everything it was given. */
-  finished(): void {
+  /** ECharts has painted everything it was given; `optionWaiting`: a newer option waits for its turn. */
+  finished(optionWaiting: boolean): void {
     this.#painting = false;
-    if (!this.#asked) this.#set(false);
+    if (!optionWaiting) this.#set(false);
   }
 
   /** The chart is gone. */
   stop(): void {
-    this.#asked = false;
     this.#painting = false;
     this.#set(false);
   }

@@ -7,25 +7,15 @@ function chart() {
 }
 
 describe('ChartBusy', () => {
-  it('is busy from a new option until ECharts has painted it', () => {
+  it('is busy from a new option until ECharts has painted it, also when it answers within the turn', () => {
     const { b, changes } = chart();
     b.asked();
     expect(b.busy).toBe(true);
-    b.taken();
     b.paints();
     expect(b.busy).toBe(true);
-    b.finished();
+    b.finished(false);
     expect(b.busy).toBe(false);
     expect(changes).toEqual([true, false]);
-  });
-
-  it('is done when ECharts answers within the turn (a chart painted at once)', () => {
-    const { b } = chart();
-    b.asked();
-    b.taken();
-    b.paints();
-    b.finished();
-    expect(b.busy).toBe(false);
   });
 
   it('stays busy through a turn with nothing to do while a paint is under way', () => {
@@ -33,37 +23,31 @@ describe('ChartBusy', () => {
     // the panel said "drawn" while the heatmap was half painted.
     const { b } = chart();
     b.asked();
-    b.taken();
     b.paints();
-    b.taken();
     b.nothingPainted();
     expect(b.busy).toBe(true);
-    b.finished();
+    b.finished(false);
     expect(b.busy).toBe(false);
   });
 
   it('is not done on the paint of an older option while a newer one waits for its turn', () => {
     const { b } = chart();
     b.asked();
-    b.taken();
     b.paints();
     b.asked();
-    b.finished();
+    b.finished(true);
     expect(b.busy).toBe(true);
-    b.taken();
     b.paints();
-    b.finished();
+    b.finished(false);
     expect(b.busy).toBe(false);
   });
 
   it('is done after a turn that failed or had nothing to paint, and when the chart goes', () => {
     const { b, changes } = chart();
     b.asked();
-    b.taken();
     b.nothingPainted();
     expect(b.busy).toBe(false);
     b.asked();
-    b.taken();
     b.paints();
     b.stop();
     expect(b.busy).toBe(false);
